@@ -1,0 +1,82 @@
+"""The household a screening reads and the screening it returns (the engine's contract)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Mapping
+
+Status = Literal["likely", "possible", "unlikely", "needs_info"]
+
+
+@dataclass(frozen=True)
+class Household:
+    """What the person told us. `None` means "not answered" or "I don't know"."""
+
+    state: str
+    member_ages: tuple[int, ...]
+    monthly_income: float | None
+    zip_code: str | None = None
+    county: str | None = None
+    pregnant: bool | None = None
+    disability: bool | None = None
+    earned_income: bool | None = None
+    housing_cost: float | None = None
+
+    @property
+    def size(self) -> int:
+        """Everyone who lives and eats together, the person included."""
+        return len(self.member_ages)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Household:
+        """Build a household from the JSON shape of DESIGN.md (unknown keys are ignored)."""
+        return cls(
+            state=str(data.get("state") or "CA").upper(),
+            member_ages=tuple(int(a) for a in data.get("member_ages") or ()),
+            monthly_income=_optional_float(data.get("monthly_income")),
+            zip_code=data.get("zip_code"),
+            county=data.get("county"),
+            pregnant=data.get("pregnant"),
+            disability=data.get("disability"),
+            earned_income=data.get("earned_income"),
+            housing_cost=_optional_float(data.get("housing_cost")),
+        )
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    """One program's answer: status, a monthly dollar range where one exists, reasons, next steps."""
+
+    status: Status
+    monthly_amount: tuple[int, int] | None = None
+    reasons: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Screening:
+    """Results per program id (snake_case), for the rules in force on `on`."""
+
+    on: date
+    programs: dict[str, ProgramResult] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md."""
+        return {
+            "on": self.on.isoformat(),
+            "programs": {
+                name: {
+                    "status": r.status,
+                    "monthly_amount": list(r.monthly_amount) if r.monthly_amount else None,
+                    "reasons": list(r.reasons),
+                    "next_steps": list(r.next_steps),
+                }
+                for name, r in self.programs.items()
+            },
+        }
+
