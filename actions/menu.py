@@ -1,0 +1,45 @@
+"""Menu actions: start over and erase my answers."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.screening import cleared_answers
+
+
+class ActionStartOver(Action):
+    """Start over: replaces Rasa's default `action_restart`, which would also forget the
+    conversation's language, and asks the screening questions again."""
+
+    def name(self) -> str:
+        """The action's name in the domain (Rasa's default rule for `restart` calls it)."""
+        return "action_restart"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Clear the answers; the screening form then asks from the first question."""
+        dispatcher.utter_message(response="utter_started_over")
+        return [
+            SlotSet("requested_slot", None),
+            *cleared_answers(),
+            FollowupAction("screening_form"),
+        ]
+
+
+class ActionDeleteMyData(Action):
+    """Erases every answer the person gave."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_delete_my_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Clear the answers, stop the screening, and confirm."""
+        dispatcher.utter_message(response="utter_deleted")
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *cleared_answers()]

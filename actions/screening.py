@@ -1,0 +1,130 @@
+"""The screening form's validation, and the result."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.answers import SCREENING_STATE, household_from_answers, interpret
+from bot.eligibility import screen
+from bot.results import compose
+
+SCREENING_SLOTS = (
+    "zip_code",
+    "state",
+    "county",
+    "member_ages",
+    "pregnant",
+    "disability",
+    "monthly_income",
+    "earned_income",
+    "housing_cost",
+    "retry_slot",
+)
+
+
+def screening_date() -> date:
+    """Today, or ANYDOOR_TODAY (YYYY-MM-DD) so tests and demos can pin the rules' date."""
+    pinned = os.environ.get("ANYDOOR_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def language_of(tracker: Tracker) -> str:
+    """The conversation's language."""
+    return tracker.get_slot("language") or "en"
+
+
+def send(dispatcher: CollectingDispatcher, messages: Any) -> None:
+    """Send (message id, arguments) pairs; the NLG endpoint renders them."""
+    for message_id, args in messages:
+        dispatcher.utter_message(response=message_id, **args)
+
+
+class ValidateScreeningForm(FormValidationAction):
+    """Turns each free-text answer into slot values with `bot.answers`."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "validate_screening_form"
+
+    def _validate(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        result = interpret(slot, str(value or ""), language_of(tracker), tracker.slots)
+        send(dispatcher, result.messages)
+        slots = dict(result.slots)
+        if result.end_screening:
+            slots["requested_slot"] = None
+        return slots
+
+    async def validate_zip_code(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """ZIP code -> state and county."""
+        return self._validate("zip_code", value, dispatcher, tracker)
+
+    async def validate_member_ages(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Ages of everyone in the household."""
+        return self._validate("member_ages", value, dispatcher, tracker)
+
+    async def validate_pregnant(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Is anyone pregnant."""
+        return self._validate("pregnant", value, dispatcher, tracker)
+
+    async def validate_disability(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Does anyone have a disability."""
+        return self._validate("disability", value, dispatcher, tracker)
+
+    async def validate_monthly_income(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Household income per month."""
+        return self._validate("monthly_income", value, dispatcher, tracker)
+
+    async def validate_earned_income(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Is some of it from work."""
+        return self._validate("earned_income", value, dispatcher, tracker)
+
+    async def validate_housing_cost(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Rent or mortgage per month."""
+        return self._validate("housing_cost", value, dispatcher, tracker)
+
+
+class ActionShowResult(Action):
+    """Screens the household and sends the result with next steps."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_show_result"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Send the result messages; a household outside California got its referral already."""
+        household = household_from_answers(tracker.slots)
+        if household["state"] != SCREENING_STATE:
+            return []
+        screening = screen(household, on=screening_date())
+        send(dispatcher, compose(screening, household))
+        return []
+
+
+def cleared_answers() -> list[EventType]:
+    """Events that forget every screening answer (the language stays)."""
+    return [SlotSet(slot, None) for slot in SCREENING_SLOTS]

@@ -1,0 +1,82 @@
+"""HHS poverty guidelines and the monthly income limits programs derive from them.
+
+Each program picks the guideline year by its own vintage rule and rounds its chart its own way;
+both are data (`rounding:` in the limit's parameter file, `fpl_vintage.yaml` per program).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
+from typing import Callable
+
+from bot.eligibility.parameters import ParameterError, breakdown_keys, value
+
+GUIDELINES = "us/hhs/poverty_guidelines"
+
+
+def _listed_sizes() -> int:
+    return max(int(k) for k in breakdown_keys(GUIDELINES) if k.isdigit())
+
+
+def guideline(size: int, vintage: int) -> int:
+    """Annual poverty guideline for a household of `size` in guideline year `vintage`."""
+    if size < 1:
+        raise ValueError("a household has at least one person")
+    # The guideline of year Y is the one in force on Dec 31 of Y (notices take effect in January).
+    year_end = date(vintage, 12, 31)
+    largest = _listed_sizes()
+    if size <= largest:
+        return int(value(GUIDELINES, year_end, size))
+    return int(value(GUIDELINES, year_end, largest)) + (size - largest) * int(
+        value(GUIDELINES, year_end, "additional")
+    )
+
+
+def additional_person(vintage: int) -> int:
+    """Annual guideline increment for each person over the largest listed size."""
+    return int(value(GUIDELINES, date(vintage, 12, 31), "additional"))
+
+
+def _ceil(amount: Decimal) -> int:
+    return int(amount.to_integral_value(rounding=ROUND_CEILING))
+
+
+def rounded_up_monthly(annual: int, share: Decimal) -> int:
+    """USDA (7 CFR 273.9(a)(3)): annual guideline x share / 12, rounded up to the dollar."""
+    return _ceil(Decimal(annual) * share / 12)
+
+
+def percent_of_rounded_monthly_guideline(annual: int, share: Decimal) -> int:
+    """CDSS and DHCS charts: the monthly 100% guideline rounded up, x share, rounded up again."""
+    return _ceil(Decimal(_ceil(Decimal(annual) / 12)) * share)
+
+
+ROUNDING_RULES: dict[str, Callable[[int, Decimal], int]] = {
+    "rounded_up_monthly": rounded_up_monthly,
+    "percent_of_rounded_monthly_guideline": percent_of_rounded_monthly_guideline,
+}
+
+
+def monthly_limit(size: int, vintage: int, share: float | Decimal, rounding: str) -> int:
+    """Monthly income limit at `share` of the guideline, rounded by the program's rule.
+
+    Published charts give sizes 1-8 and an "each additional" amount computed from the
+    guideline increment, so larger sizes add that rounded increment per person.
+    """
+    try:
+        rule = ROUNDING_RULES[rounding]
+    except KeyError:
+        raise ParameterError(f"unknown rounding rule {rounding!r}") from None
+    pct = Decimal(str(share))
+    largest = _listed_sizes()
+    if size <= largest:
+        return rule(guideline(size, vintage), pct)
+    return rule(guideline(largest, vintage), pct) + (size - largest) * rule(
+        additional_person(vintage), pct
+    )
+
+
+def monthly_limit_increment(vintage: int, share: float | Decimal, rounding: str) -> int:
+    """The chart's "each additional member" amount at `share` of the guideline."""
+    return ROUNDING_RULES[rounding](additional_person(vintage), Decimal(str(share)))

@@ -1,0 +1,105 @@
+"""Messages in the person's language: Babel catalogs, locale per conversation, CLDR formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_currency
+from babel.support import NullTranslations, Translations
+
+MESSAGES_FILE = Path(__file__).with_name("messages.yml")
+LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+SOURCE_LANGUAGE = "en"
+MONEY_SUFFIX = "_usd"
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply: what the person sees, and what it sends back."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One bot message, ready for a channel."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+class UnknownMessage(KeyError):
+    """A message id that is not in messages.yml."""
+
+
+@lru_cache(maxsize=1)
+def source_messages() -> dict[str, dict[str, Any]]:
+    """The English source messages, keyed by message id."""
+    with MESSAGES_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=32)
+def translations(language: str) -> NullTranslations:
+    """The compiled catalog for a language; English falls back to the source text."""
+    if language == SOURCE_LANGUAGE:
+        return NullTranslations()
+    return Translations.load(str(LOCALES_DIR), [language], domain="messages")
+
+
+@lru_cache(maxsize=32)
+def locale_for(language: str) -> Locale:
+    """The CLDR locale for a conversation language (US conventions for English)."""
+    try:
+        return Locale.parse("en_US" if language == SOURCE_LANGUAGE else language)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_US")
+
+
+def format_money(amount: float, language: str) -> str:
+    """Whole dollars in the locale's style: $1,200 in English."""
+    return format_currency(
+        round(amount), "USD", format="¤#,##0", locale=locale_for(language), currency_digits=False
+    )
+
+
+def _format_args(args: dict[str, Any], language: str) -> dict[str, Any]:
+    return {
+        key: format_money(value, language)
+        if key.endswith(MONEY_SUFFIX) and isinstance(value, int | float)
+        else value
+        for key, value in args.items()
+    }
+
+
+def gettext(message_id: str, language: str, field: str = "text") -> str:
+    """The raw (unformatted) text of one field of a message, translated."""
+    message = source_messages().get(message_id)
+    if message is None or field not in message:
+        raise UnknownMessage(f"{message_id}.{field}")
+    context = message_id if field == "text" else f"{message_id}.{field}"
+    return translations(language).pgettext(context, message[field].strip())
+
+
+def render(
+    message_id: str, language: str, args: dict[str, Any] | None = None, variant: str = "text"
+) -> Rendered:
+    """Render a message with its buttons in `language`; `variant` picks e.g. the retry wording."""
+    message = source_messages().get(message_id)
+    if message is None:
+        raise UnknownMessage(message_id)
+    field = variant if variant in message else "text"
+    text = gettext(message_id, language, field)
+    if args:
+        text = text % _format_args(args, language)
+    buttons = tuple(
+        Button(title=gettext(button_id, language), payload=source_messages()[button_id]["payload"])
+        for button_id in message.get("buttons", ())
+    )
+    return Rendered(text=text, buttons=buttons)

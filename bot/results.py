@@ -1,0 +1,87 @@
+"""A screening as the short messages a person reads: result per program, then next steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.eligibility.model import ProgramResult, Screening
+
+Message = tuple[str, dict[str, Any]]
+
+# Which Medi-Cal reason names which people, in the order they are said.
+MEDI_CAL_GROUP_MESSAGES = (
+    ("pregnant_within_limit", "result_medi_cal_likely_pregnant"),
+    ("pregnant_mcap", "result_medi_cal_likely_mcap"),
+    ("senior_or_disabled_within_limit", "result_medi_cal_likely_seniors"),
+)
+
+
+def _amount_message(prefix: str, result: ProgramResult) -> Message:
+    low, high = result.monthly_amount or (0, 0)
+    if low == high:
+        return f"{prefix}_single", {"low_usd": low}
+    return prefix, {"low_usd": low, "high_usd": high}
+
+
+def calfresh_messages(result: ProgramResult) -> list[Message]:
+    """CalFresh: the amount as a range, or a kind "not a match right now"."""
+    if result.status == "likely" and result.monthly_amount:
+        messages = [_amount_message("result_calfresh_likely", result)]
+    elif result.status == "possible" and result.monthly_amount:
+        low, high = result.monthly_amount
+        messages = [("result_calfresh_possible", {"low_usd": low, "high_usd": high})]
+    elif result.status == "needs_info":
+        messages = [("result_calfresh_needs_info", {})]
+    else:
+        messages = [("result_calfresh_unlikely", {})]
+    if result.status in ("likely", "possible") and "work_rules_may_apply" in result.reasons:
+        messages.append(("result_calfresh_work_rules", {}))
+    return messages
+
+
+def _covered_by(reasons: set[str], age: int) -> bool:
+    if age <= 18:
+        return "children_within_limit" in reasons
+    if age <= 64:
+        return "adults_within_limit" in reasons
+    return "senior_or_disabled_within_limit" in reasons
+
+
+def medi_cal_messages(result: ProgramResult, ages: list[int]) -> list[Message]:
+    """Medi-Cal: who in the home may be covered."""
+    if result.status == "needs_info":
+        return [("result_medi_cal_needs_info", {})]
+    if result.status not in ("likely", "possible"):
+        return [("result_medi_cal_unlikely", {})]
+    reasons = set(result.reasons)
+    if ages and all(_covered_by(reasons, age) for age in ages):
+        return [("result_medi_cal_likely_everyone", {})]
+    messages: list[Message] = []
+    if "children_within_limit" in reasons:
+        messages.append(("result_medi_cal_likely_children", {}))
+    if "adults_within_limit" in reasons:
+        messages.append(("result_medi_cal_likely_adults", {}))
+    messages += [(message, {}) for reason, message in MEDI_CAL_GROUP_MESSAGES if reason in reasons]
+    return messages or [("result_medi_cal_likely_everyone", {})]
+
+
+def next_step_messages(screening: Screening, household: dict[str, Any]) -> list[Message]:
+    """How to apply (with the county office when we know it), or where else to look."""
+    if any(r.status in ("likely", "possible", "needs_info") for r in screening.programs.values()):
+        county = household.get("county")
+        if county:
+            return [("next_apply_county", {"county": county})]
+        return [("next_apply", {})]
+    return [("next_no_match", {})]
+
+
+def compose(screening: Screening, household: dict[str, Any]) -> list[Message]:
+    """The result, program by program, then the next step."""
+    messages: list[Message] = [("result_intro", {})]
+    if "calfresh" in screening.programs:
+        messages += calfresh_messages(screening.programs["calfresh"])
+    if "medi_cal" in screening.programs:
+        messages += medi_cal_messages(
+            screening.programs["medi_cal"], list(household.get("member_ages") or [])
+        )
+    return messages + next_step_messages(screening, household)

@@ -1,0 +1,52 @@
+"""Rasa's NLG endpoint: renders every bot message from the Babel catalogs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sanic import Blueprint
+from sanic.request import Request
+from sanic.response import HTTPResponse, json
+
+from bot.i18n import Rendered, UnknownMessage, render
+
+logger = logging.getLogger(__name__)
+
+nlg = Blueprint("nlg")
+
+ASK_PREFIX = "utter_ask_"
+
+
+def variant_for(response: str, slots: dict[str, Any]) -> str:
+    """Ask again with an example when the last answer to this question was not understood."""
+    if response.startswith(ASK_PREFIX) and slots.get("retry_slot") == response[len(ASK_PREFIX):]:
+        return "retry"
+    return "text"
+
+
+def render_request(body: dict[str, Any]) -> Rendered:
+    """Render Rasa's NLG request: response name, arguments and the conversation's slots."""
+    response = str(body.get("response") or body.get("template") or "")
+    slots = (body.get("tracker") or {}).get("slots") or {}
+    language = slots.get("language") or "en"
+    arguments = body.get("arguments") or {}
+    try:
+        return render(response, language, arguments, variant_for(response, slots))
+    except UnknownMessage:
+        logger.error("NLG asked for an unknown message id: %s", response)
+    except (KeyError, TypeError, ValueError):
+        logger.error("NLG could not fill the placeholders of %s", response)
+    return render("utter_error", language)
+
+
+@nlg.post("/nlg")
+async def generate(request: Request) -> HTTPResponse:
+    """Answer Rasa with the text and buttons of one message."""
+    rendered = render_request(request.json or {})
+    return json(
+        {
+            "text": rendered.text,
+            "buttons": [{"title": b.title, "payload": b.payload} for b in rendered.buttons],
+        }
+    )
