@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from bot.eligibility import ParameterError, screen
 
@@ -22,7 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="anydoor", description="AnyDoor benefits quick-screener")
     commands = parser.add_subparsers(dest="command", required=True)
     screen_cmd = commands.add_parser("screen", help="screen a household read as JSON")
-    screen_cmd.add_argument("--json", required=True, metavar="FILE", help="household JSON, - = stdin")
+    screen_cmd.add_argument(
+        "--json", required=True, metavar="FILE", help="household JSON, - = stdin"
+    )
     screen_cmd.add_argument("--on", type=_date, help="rules in force on this date (default today)")
     return parser
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from bot.eligibility import calfresh, medi_cal
 from bot.eligibility.codes import NEXT_STEP_KEYS, REASON_CODES

@@ -6,9 +6,9 @@ both are data (`rounding:` in the limit's parameter file, `fpl_vintage.yaml` per
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
-from typing import Callable
 
 from bot.eligibility.parameters import ParameterError, breakdown_keys, value
 

@@ -49,9 +49,7 @@ def screen(household: Household, on: date) -> ProgramResult:
 
     if any(age <= child_max for age in ages) and within_limit(household, "children", on):
         reasons.append("children_within_limit")
-    if any(child_max < age <= adult_max for age in ages) and within_limit(
-        household, "adults", on
-    ):
+    if any(child_max < age <= adult_max for age in ages) and within_limit(household, "adults", on):
         reasons.append("adults_within_limit")
     if household.pregnant:
         with_baby = household.size + 1

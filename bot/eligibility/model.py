@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 Status = Literal["likely", "possible", "unlikely", "needs_info"]
 
@@ -79,4 +80,3 @@ class Screening:
                 for name, r in self.programs.items()
             },
         }
-

@@ -96,8 +96,8 @@ def render(
         raise UnknownMessage(message_id)
     field = variant if variant in message else "text"
     text = gettext(message_id, language, field)
-    if args:
-        text = text % _format_args(args, language)
+    if "%(" in text:
+        text = text % _format_args(args or {}, language)
     buttons = tuple(
         Button(title=gettext(button_id, language), payload=source_messages()[button_id]["payload"])
         for button_id in message.get("buttons", ())

@@ -20,7 +20,11 @@ DHCS_CHART = published("dhcs_fpl_chart_2025.yaml")
 
 @pytest.mark.parametrize(
     ("year", "size", "amount"),
-    [(year, size, amount) for year, rows in GUIDELINES["rows"].items() for size, amount in size_rows(rows)],
+    [
+        (year, size, amount)
+        for year, rows in GUIDELINES["rows"].items()
+        for size, amount in size_rows(rows)
+    ],
 )
 def test_poverty_guideline_matches_hhs_table(year: int, size: int, amount: int) -> None:
     assert fpl.guideline(size, year) == amount
@@ -34,8 +38,11 @@ def test_poverty_guideline_each_additional_person_matches_hhs(year: int) -> None
 
 
 def _snap_cases(test: str) -> list[tuple[date, int, int]]:
-    return [(on, size, amount) for on, tables in SNAP_STANDARDS["rows"].items()
-            for size, amount in size_rows(tables[test])]
+    return [
+        (on, size, amount)
+        for on, tables in SNAP_STANDARDS["rows"].items()
+        for size, amount in size_rows(tables[test])
+    ]
 
 
 @pytest.mark.parametrize(("on", "size", "amount"), _snap_cases("net"))
@@ -55,16 +62,20 @@ def test_snap_each_additional_member_matches_fns_table(on: date) -> None:
     tables = SNAP_STANDARDS["rows"][on]
     year = calfresh.snap_vintage(on)
     assert fpl.monthly_limit_increment(year, 1, "rounded_up_monthly") == tables["net"]["additional"]
-    assert fpl.monthly_limit_increment(year, Decimal("1.3"), "rounded_up_monthly") == (
-        tables["gross"]["additional"]
+    assert (
+        fpl.monthly_limit_increment(year, Decimal("1.3"), "rounded_up_monthly")
+        == (tables["gross"]["additional"])
     )
     assert calfresh.net_income_limit(9, on) == tables["net"][8] + tables["net"]["additional"]
 
 
 @pytest.mark.parametrize(
     ("on", "size", "amount"),
-    [(on, size, amount) for on, rows in SNAP_FIGURES["rows"].items()
-     for size, amount in size_rows(rows["max_allotment"])],
+    [
+        (on, size, amount)
+        for on, rows in SNAP_FIGURES["rows"].items()
+        for size, amount in size_rows(rows["max_allotment"])
+    ],
 )
 def test_snap_max_allotment_matches_fns_table(on: date, size: int, amount: int) -> None:
     assert calfresh.max_allotment(size, on) == amount
@@ -72,8 +83,11 @@ def test_snap_max_allotment_matches_fns_table(on: date, size: int, amount: int) 
 
 @pytest.mark.parametrize(
     ("on", "size", "amount"),
-    [(on, size, amount) for on, rows in SNAP_FIGURES["rows"].items()
-     for size, amount in size_rows(rows["standard_deduction"])],
+    [
+        (on, size, amount)
+        for on, rows in SNAP_FIGURES["rows"].items()
+        for size, amount in size_rows(rows["standard_deduction"])
+    ],
 )
 def test_snap_standard_deduction_matches_fns_table(on: date, size: int, amount: int) -> None:
     assert calfresh.standard_deduction(size, on) == amount
@@ -90,7 +104,11 @@ def test_snap_shelter_cap_minimum_and_tenth_person_match_fns(on: date) -> None:
 
 @pytest.mark.parametrize(
     ("on", "size", "amount"),
-    [(on, size, amount) for on, rows in CDSS_CHART["rows"].items() for size, amount in size_rows(rows)],
+    [
+        (on, size, amount)
+        for on, rows in CDSS_CHART["rows"].items()
+        for size, amount in size_rows(rows)
+    ],
 )
 def test_calfresh_200_percent_limit_matches_cdss_chart(on: date, size: int, amount: int) -> None:
     assert calfresh.gross_income_limit(size, on) == amount

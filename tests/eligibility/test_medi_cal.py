@@ -1,0 +1,77 @@
+"""Medi-Cal: who is within their group's limit (DHCS chart rounding)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.eligibility import screen
+from bot.eligibility.model import ProgramResult
+
+TODAY = date(2026, 11, 24)
+
+
+def medi_cal(on: date, **answers: Any) -> ProgramResult:
+    return screen({"state": "CA", **answers}, on=on).programs["medi_cal"]
+
+
+def test_single_adult_at_138_percent_is_likely() -> None:
+    # 2026, 1 person: ceil(15,960 / 12) = 1,330; 1,330 x 1.38 = 1,835.40 -> 1,836
+    result = medi_cal(TODAY, member_ages=[30], monthly_income=1836)
+    assert result.status == "likely"
+    assert result.reasons == ("adults_within_limit",)
+    assert result.next_steps == ("apply_benefitscal", "documents_checklist")
+    assert result.monthly_amount is None
+
+
+def test_single_adult_one_dollar_over_138_percent_is_unlikely() -> None:
+    result = medi_cal(TODAY, member_ages=[30], monthly_income=1837)
+    assert result.status == "unlikely"
+    assert result.reasons == ("over_income_limit",)
+    assert result.next_steps == ("apply_covered_california", "call_211")
+
+
+def test_the_2026_guidelines_apply_to_magi_groups_from_january_first() -> None:
+    # 2025: 1,305 x 1.38 = 1,800.90 -> 1,801; 2026: 1,836
+    assert medi_cal(date(2025, 12, 31), member_ages=[30], monthly_income=1830).status == "unlikely"
+    assert medi_cal(date(2026, 1, 1), member_ages=[30], monthly_income=1830).status == "likely"
+
+
+def test_the_aged_and_disabled_path_switches_on_april_first_and_is_labeled_approximate() -> None:
+    before = medi_cal(date(2026, 3, 31), member_ages=[70], monthly_income=1830)
+    after = medi_cal(date(2026, 4, 1), member_ages=[70], monthly_income=1830)
+    assert before.reasons == ("over_income_limit", "senior_or_disabled_path_approximate")
+    assert after.status == "likely"
+    assert after.reasons == (
+        "senior_or_disabled_within_limit",
+        "senior_or_disabled_path_approximate",
+    )
+
+
+def test_child_is_covered_when_the_parent_is_over_the_adult_limit() -> None:
+    # 2 people: ceil(21,640 / 12) = 1,804; 266% -> 4,798.64 -> 4,799; 138% -> 2,489.52 -> 2,490
+    result = medi_cal(TODAY, member_ages=[35, 8], monthly_income=4000)
+    assert result.status == "likely"
+    assert result.reasons == ("children_within_limit",)
+
+
+def test_pregnant_person_counts_the_baby_and_reaches_213_percent() -> None:
+    # household of 1 + baby = 2: 1,804 x 2.13 = 3,842.52 -> 3,843
+    result = medi_cal(TODAY, member_ages=[28], pregnant=True, monthly_income=3843)
+    assert result.reasons == ("pregnant_within_limit",)
+
+
+def test_pregnant_person_between_213_and_322_percent_gets_mcap() -> None:
+    # 1,804 x 3.22 = 5,808.88 -> 5,809
+    result = medi_cal(TODAY, member_ages=[28], pregnant=True, monthly_income=5809)
+    assert result.status == "likely"
+    assert result.reasons == ("pregnant_mcap",)
+    assert medi_cal(TODAY, member_ages=[28], pregnant=True, monthly_income=5810).status == (
+        "unlikely"
+    )
+
+
+def test_unknown_income_needs_info() -> None:
+    result = medi_cal(TODAY, member_ages=[30], monthly_income=None)
+    assert result.status == "needs_info"
+    assert result.reasons == ("income_unknown",)
