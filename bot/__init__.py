@@ -1,1 +1,4 @@
-"""AnyDoor's domain core: eligibility rules, answer parsing, messages. Knows nothing of Rasa or Sanic."""
+"""AnyDoor's domain core: eligibility rules, answer parsing, messages.
+
+It knows nothing of Rasa or Sanic.
+"""

@@ -30,8 +30,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_household(source: str) -> object:
-    text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
-    return json.loads(text)
+    if source == "-":
+        return json.loads(sys.stdin.read())
+    with open(source, encoding="utf-8") as file:
+        return json.load(file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import uuid
 import urllib.request
+import uuid
 
 
 def send(url: str, sender: str, message: str) -> list[dict[str, object]]:

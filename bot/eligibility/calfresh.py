@@ -1,4 +1,4 @@
-"""CalFresh (California SNAP): eligibility under Modified Categorical Eligibility and a benefit range.
+"""CalFresh (California SNAP): eligibility under Modified Categorical Eligibility, benefit range.
 
 The rule, in the order it reads:
 1. Gross income at or under the CDSS 200% limit (MCE, ACL 14-56): eligible, no asset test.
@@ -204,7 +204,7 @@ def screen(household: Household, on: date) -> ProgramResult:
         reasons.append("utility_allowance_carried_forward")
     if work_rules_may_apply(household, on):
         reasons.append("work_rules_may_apply")
-    steps = (codes.APPLY_BENEFITSCAL, codes.DOCUMENTS_CHECKLIST)
+    steps: tuple[str, ...] = (codes.APPLY_BENEFITSCAL, codes.DOCUMENTS_CHECKLIST)
     if status == "possible":
         steps = (codes.APPLY_BENEFITSCAL, codes.CALL_CALFRESH_LINE, codes.DOCUMENTS_CHECKLIST)
     return ProgramResult(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
+from functools import lru_cache
 
 from bot.eligibility.parameters import ParameterError, breakdown_keys, value
 
@@ -58,6 +59,7 @@ ROUNDING_RULES: dict[str, Callable[[int, Decimal], int]] = {
 }
 
 
+@lru_cache(maxsize=4096)  # the parameter tree is loaded once and never changes
 def monthly_limit(size: int, vintage: int, share: float | Decimal, rounding: str) -> int:
     """Monthly income limit at `share` of the guideline, rounded by the program's rule.
 

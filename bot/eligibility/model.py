@@ -51,7 +51,7 @@ def _optional_float(value: Any) -> float | None:
 
 @dataclass(frozen=True)
 class ProgramResult:
-    """One program's answer: status, a monthly dollar range where one exists, reasons, next steps."""
+    """One program's answer: status, a monthly dollar range if any, reasons, next steps."""
 
     status: Status
     monthly_amount: tuple[int, int] | None = None

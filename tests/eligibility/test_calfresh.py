@@ -26,7 +26,8 @@ def test_household_of_four_with_2100_earned_may_get_calfresh() -> None:
         housing_cost=1200,
     )
     # 2,100 - 20% earned (420) - standard deduction for 4 (229) = 1,451; half = 725.50
-    # low, no SUA: shelter 1,200 - 725.50 = 474.50; net 976.50; 30% = 292.95 -> 293; 1,023 - 293 = 730
+    # low, no SUA: shelter 1,200 - 725.50 = 474.50; net 976.50; 30% = 292.95 -> 293;
+    #   1,023 - 293 = 730
     # high, SUA 663: shelter 1,863 - 725.50 = 1,137.50, capped at 769; net 682; 30% = 204.60 -> 205;
     #   1,023 - 205 = 818
     assert result.status == "likely"

@@ -76,7 +76,10 @@ def test_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_cli_does_not_import_rasa_or_sanic() -> None:
-    code = "import sys, bot.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'sanic')))"
+    code = (
+        "import sys, bot.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'sanic')))"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code], text=True, capture_output=True, cwd=ROOT, check=True
     )
