@@ -632,6 +632,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def bench_ours(args: argparse.Namespace) -> RunStats:
     """Benchmark the AnyDoor Rasa server at ``--rasa-url``."""
+    import requests
+
+    try:
+        requests.get(args.rasa_url.rstrip("/") + "/", timeout=5)
+    except requests.RequestException as exc:
+        raise RuntimeError(
+            f"AnyDoor Rasa server not reachable at {args.rasa_url} (is `make run` up?): {exc}"
+        ) from exc
     port = urlsplit(args.rasa_url).port or 5005
     pid = args.rasa_pid or pid_listening_on(port)
     if pid is None:
@@ -671,13 +679,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; return the process exit code (1 when any error was counted)."""
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored
     rows: list[RunStats] = []
     try:
         if args.ours:
             rows.append(bench_ours(args))
         if args.bare:
             per_conv = args.bare_messages
-            if rows and rows[0].conversations:
+            if rows and rows[0].messages:
                 per_conv = max(1, round(rows[0].messages / rows[0].conversations))
             rows.append(bench_bare(args, per_conv))
     except KeyboardInterrupt:

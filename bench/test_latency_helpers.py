@@ -7,6 +7,7 @@ import math
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -86,17 +87,28 @@ def test_ratio_handles_missing_values() -> None:
 
 
 def test_run_screening_against_fake_rasa() -> None:
-    """run_screening answers each requested slot and stops when the form is done.
+    """run_screening answers each requested slot and stops when the form is done."""
+    received: list[str] = []
+    result = _drive_fake(["zip_code", "member_ages", "mystery_slot"], received)
+    assert received == ["hi", "94110", "34, 6", "skip"]
+    assert result.completed and result.errors == 0
+    assert len(result.latencies_ms) == 4
 
-    A tiny aiohttp app stands in for Rasa: it asks for three slots in turn and checks the
-    answers it receives.
-    """
+
+def test_run_screening_gives_up_after_max_turns() -> None:
+    """A form that never ends costs MAX_TURNS messages and counts as one error."""
+    received: list[str] = []
+    result = _drive_fake(["zip_code"] * 100, received)
+    assert len(received) == latency.MAX_TURNS
+    assert not result.completed and result.errors == 1
+
+
+def _drive_fake(asked: list[str], received: list[str]) -> Any:
+    """Run one screening against a fake Rasa that requests ``asked`` slots one per turn."""
     import asyncio
 
     from aiohttp import web
 
-    asked = ["zip_code", "member_ages", "mystery_slot"]
-    received: list[str] = []
     state = {"step": -1}
 
     async def webhook(request: web.Request) -> web.Response:
@@ -113,7 +125,7 @@ def test_run_screening_against_fake_rasa() -> None:
                                       "active_loop": {"name": "screening_form"}})
         return web.json_response({"slots": {"requested_slot": None}, "active_loop": {}})
 
-    async def scenario() -> object:
+    async def scenario() -> Any:
         app = web.Application()
         app.router.add_post("/webhooks/rest/webhook", webhook)
         app.router.add_get("/conversations/{sender}/tracker", tracker)
@@ -130,7 +142,4 @@ def test_run_screening_against_fake_rasa() -> None:
             await runner.cleanup()
         return results[0]
 
-    result = asyncio.run(scenario())
-    assert received == ["hi", "94110", "34, 6", "skip"]
-    assert result.completed and result.errors == 0
-    assert len(result.latencies_ms) == 4
+    return asyncio.run(scenario())
