@@ -54,7 +54,9 @@ def medi_cal_messages(result: ProgramResult, ages: list[int]) -> list[Message]:
     if result.status not in ("likely", "possible"):
         return [("result_medi_cal_unlikely", {})]
     reasons = set(result.reasons)
-    if ages and all(_covered_by(reasons, age) for age in ages):
+    # The 65+/disability path is a rough check (savings count there): always say so.
+    approximate = "senior_or_disabled_within_limit" in reasons
+    if ages and not approximate and all(_covered_by(reasons, age) for age in ages):
         return [("result_medi_cal_likely_everyone", {})]
     messages: list[Message] = []
     if "children_within_limit" in reasons:
