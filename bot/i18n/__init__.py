@@ -84,7 +84,7 @@ def gettext(message_id: str, language: str, field: str = "text") -> str:
     if message is None or field not in message:
         raise UnknownMessage(f"{message_id}.{field}")
     context = message_id if field == "text" else f"{message_id}.{field}"
-    return translations(language).pgettext(context, message[field].strip())
+    return str(translations(language).pgettext(context, message[field].strip()))
 
 
 def render(

@@ -275,11 +275,12 @@ def _period_pattern(lang: str) -> re.Pattern[str]:
                 phrase_periods.setdefault(phrase, period)
     groups = []
     for period in {**PERIODS_PER_MONTH, **dict.fromkeys(RATE_PERIODS)}:
-        phrases = [p for p, q in phrase_periods.items() if q == period]
-        phrases.sort(key=len, reverse=True)
-        if phrases:
-            alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in phrases)
-            groups.append((len(phrases[0]), rf"(?P<{period}>{alternatives})"))
+        longest_first = sorted(
+            (p for p, q in phrase_periods.items() if q == period), key=len, reverse=True
+        )
+        if longest_first:
+            alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in longest_first)
+            groups.append((len(longest_first[0]), rf"(?P<{period}>{alternatives})"))
     # Longest phrases first, so "every 2 weeks" wins over "week".
     ordered = "|".join(group for _, group in sorted(groups, reverse=True))
     return re.compile(rf"(?<![a-z])(?:{ordered})(?![a-z])")
