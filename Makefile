@@ -37,8 +37,8 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
 
 # Re-extract the template from bot/i18n/messages.yml and merge it into every catalog.
 catalogs: $(STAMP)
-	$(PYBABEL) extract -F babel.cfg -o locales/messages.pot --no-location --omit-header .
-	$(PYBABEL) update --domain messages -i locales/messages.pot -d locales --no-wrap --omit-header
+	$(PYBABEL) extract -F babel.cfg -o locales/messages.pot --no-location --project AnyDoor .
+	$(PYBABEL) update --domain messages -i locales/messages.pot -d locales --no-wrap
 	@$(MAKE) --no-print-directory $(CATALOGS)
 
 # Trains only when the training data or config changed since the last model.

@@ -46,7 +46,7 @@ def test_household_of_two_with_2100_earned_may_get_calfresh_and_medi_cal(chat: C
         "Medi-Cal: everyone in your home may get free health coverage.",
         "Apply online at BenefitsCal.com, call 1-877-847-3663, or visit your San Francisco "
         "County office. It's free.",
-        "What next? Reply 1, 2 or 3.",
+        "What would you like to do next?",
     ]
     menu = chat("thanks")
     assert texts(menu) == ["You're welcome. I'm glad to help. Say MENU any time."]
@@ -67,7 +67,7 @@ def test_family_of_three_over_calfresh_limit_may_get_medi_cal_for_the_children(
         "Medi-Cal: your children may get free health coverage.",
         "Apply online at BenefitsCal.com, call 1-877-847-3663, or visit your Los Angeles "
         "County office. It's free.",
-        "What next? Reply 1, 2 or 3.",
+        "What would you like to do next?",
     ]
 
 
@@ -81,7 +81,7 @@ def test_single_adult_over_income_for_both_is_pointed_to_other_help(chat: Chat) 
         "Medi-Cal may not be a match right now. Covered California can help you find low-cost "
         "health plans: CoveredCA.com or 1-800-300-1506.",
         "Call or text 211 any time to find other help near you, like food banks.",
-        "What next? Reply 1, 2 or 3.",
+        "What would you like to do next?",
     ]
 
 
@@ -119,7 +119,7 @@ def test_an_out_of_state_zip_gets_an_honest_referral_not_a_screening(chat: Chat)
     replies = texts(chat("10001"))
     assert replies[0].startswith("ZIP code 10001 is in NY. For now I can only check California")
     assert "211" in replies[0]
-    assert replies[-1] == "What next? Reply 1, 2 or 3."
+    assert replies[-1] == "What would you like to do next?"
     assert not any(reply.startswith("How old") for reply in replies)
 
 
