@@ -17,8 +17,11 @@ def main() -> None:
         "--port", type=int, default=int(os.environ.get("ANYDOOR_SERVICE_PORT", "5055"))
     )
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    create_app().run(host=args.host, port=args.port, access_log=True, workers=1)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = create_app()
+    # Sanic writes one access line a request (method, path, status, size: no personal data).
+    logging.getLogger("sanic.access").propagate = False
+    app.run(host=args.host, port=args.port, access_log=True, workers=1)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ def _action_call(request: Request) -> dict[str, Any] | None:
 
 def create_app(name: str = "anydoor") -> Sanic:
     """Build the service: rasa-sdk actions at /webhook, the NLG at /nlg, /health."""
-    app = Sanic(name, configure_logging=False)
+    app = Sanic(name)
     executor = ActionExecutor()
     executor.register_package("actions")
     app.ctx.executor = executor

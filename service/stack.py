@@ -151,6 +151,8 @@ def main() -> None:
     args = parser.parse_args()
     stack = Stack(rasa_port=args.rasa_port, service_port=args.service_port)
     print("Starting the AnyDoor service and the Rasa server (about 30 s)...", flush=True)
+    # Ctrl-C stops both processes, even when started from a shell that ignores SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         stack.start()
