@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.answers import SCREENING_STATE, household_from_answers, interpret
+from bot.answers import INTERPRETERS, SCREENING_STATE, household_from_answers, interpret
 from bot.eligibility import screen
 from bot.results import compose
 
@@ -47,14 +47,24 @@ def send(dispatcher: CollectingDispatcher, messages: Any) -> None:
 
 
 class ValidateScreeningForm(FormValidationAction):
-    """Turns each free-text answer into slot values with `bot.answers`."""
+    """Turns each free-text answer into slot values with `bot.answers`.
+
+    rasa-sdk calls `validate_<slot>` for each extracted slot; they are all the same adapter,
+    so they are made below, one per question that `bot.answers` knows.
+    """
 
     def name(self) -> str:
         """The action's name in the domain."""
         return "validate_screening_form"
 
-    def _validate(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+
+def _validator(slot: str) -> Any:
+    async def validate(
+        self: ValidateScreeningForm,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
     ) -> dict[str, Any]:
         result = interpret(slot, str(value or ""), language_of(tracker), tracker.slots)
         send(dispatcher, result.messages)
@@ -63,47 +73,12 @@ class ValidateScreeningForm(FormValidationAction):
             slots["requested_slot"] = None
         return slots
 
-    async def validate_zip_code(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """ZIP code -> state and county."""
-        return self._validate("zip_code", value, dispatcher, tracker)
+    validate.__doc__ = f"Validate the answer to `{slot}`."
+    return validate
 
-    async def validate_member_ages(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Ages of everyone in the household."""
-        return self._validate("member_ages", value, dispatcher, tracker)
 
-    async def validate_pregnant(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Is anyone pregnant."""
-        return self._validate("pregnant", value, dispatcher, tracker)
-
-    async def validate_disability(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Does anyone have a disability."""
-        return self._validate("disability", value, dispatcher, tracker)
-
-    async def validate_monthly_income(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Household income per month."""
-        return self._validate("monthly_income", value, dispatcher, tracker)
-
-    async def validate_earned_income(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Is some of it from work."""
-        return self._validate("earned_income", value, dispatcher, tracker)
-
-    async def validate_housing_cost(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """Rent or mortgage per month."""
-        return self._validate("housing_cost", value, dispatcher, tracker)
+for _slot in INTERPRETERS:
+    setattr(ValidateScreeningForm, f"validate_{_slot}", _validator(_slot))
 
 
 class ActionShowResult(Action):
