@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.screening import cleared_answers
+from bot.signals import ERASE_SIGNAL
 
 
 class ActionStartOver(Action):
@@ -40,6 +41,8 @@ class ActionDeleteMyData(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Clear the answers, stop the screening, and confirm."""
+        """Confirm, clear the answers, stop the screening, and ask the channel to erase."""
         dispatcher.utter_message(response="utter_deleted")
+        # The channel erases the stored conversation once this turn is saved.
+        dispatcher.utter_message(json_message=ERASE_SIGNAL)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *cleared_answers()]

@@ -1,14 +1,23 @@
-"""`anydoor` command line: `anydoor screen --json FILE|- [--on YYYY-MM-DD]`."""
+"""`anydoor` command line.
+
+- `anydoor screen --json FILE|- [--on YYYY-MM-DD]`: screen a household read as JSON.
+- `anydoor db upgrade`: apply the database migrations.
+- `anydoor purge --older-than 30d`: forget conversations past the retention window.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from bot.eligibility import ParameterError, screen
+
+_AGE = re.compile(r"(\d+)([dh])")
+_AGE_UNITS = {"d": "days", "h": "hours"}
 
 
 def _date(text: str) -> date:
@@ -16,6 +25,14 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _age(text: str) -> timedelta:
+    """A retention window such as `30d` or `12h`."""
+    match = _AGE.fullmatch(text.strip())
+    if match is None or int(match[1]) == 0:
+        raise argparse.ArgumentTypeError(f"not a positive age like 30d or 12h: {text!r}")
+    return timedelta(**{_AGE_UNITS[match[2]]: int(match[1])})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
         "--json", required=True, metavar="FILE", help="household JSON, - = stdin"
     )
     screen_cmd.add_argument("--on", type=_date, help="rules in force on this date (default today)")
+    db_cmd = commands.add_parser("db", help="manage AnyDoor's database")
+    db_actions = db_cmd.add_subparsers(dest="db_command", required=True)
+    db_actions.add_parser("upgrade", help="apply the migrations (ANYDOOR_DATABASE_URL)")
+    purge_cmd = commands.add_parser(
+        "purge", help="delete conversations and SMS records older than the retention window"
+    )
+    purge_cmd.add_argument(
+        "--older-than", required=True, type=_age, metavar="AGE", help="e.g. 30d, 90d, 12h"
+    )
     return parser
 
 
@@ -36,9 +62,7 @@ def _read_household(source: str) -> object:
         return json.load(file)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; prints the screening as JSON, or one error line and returns 2."""
-    args = _parser().parse_args(argv)
+def _screen(args: argparse.Namespace) -> int:
     try:
         household = _read_household(args.json)
         if not isinstance(household, dict):
@@ -49,6 +73,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     print(json.dumps(result.to_dict(), indent=2))
     return 0
+
+
+def _db_upgrade() -> int:
+    # Imported here so that `screen` does not pay for SQLAlchemy and Alembic.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot import store
+
+    try:
+        store.upgrade()
+    except SQLAlchemyError as error:
+        print(f"anydoor: error: database upgrade failed ({type(error).__name__})", file=sys.stderr)
+        return 1
+    print("database is up to date")
+    return 0
+
+
+def _purge(older_than: timedelta) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot import store
+
+    cutoff = datetime.now(timezone.utc) - older_than
+    try:
+        counts = store.purge_older_than(cutoff)
+        counts["tracker_events"] = store.purge_trackers(store.tracker_database_url(), cutoff)
+    except SQLAlchemyError as error:
+        # The class name only: a driver's message can quote URLs with passwords.
+        print(f"anydoor: error: purge failed ({type(error).__name__})", file=sys.stderr)
+        return 1
+    print(f"purged records older than {cutoff:%Y-%m-%d %H:%M} UTC")
+    for table, count in counts.items():
+        print(f"{table}: {count}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 database error, 2 bad input)."""
+    args = _parser().parse_args(argv)
+    if args.command == "db":
+        return _db_upgrade()
+    if args.command == "purge":
+        return _purge(args.older_than)
+    return _screen(args)
 
 
 if __name__ == "__main__":

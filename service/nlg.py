@@ -9,13 +9,15 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
-from bot.i18n import Rendered, UnknownMessage, render
+from bot.i18n import Rendered, UnknownMessage, numbered_choices, render
 
 logger = logging.getLogger(__name__)
 
 nlg = Blueprint("nlg")
 
 ASK_PREFIX = "utter_ask_"
+# Channels that show no buttons: choices are numbered in the text.
+TEXT_ONLY_CHANNELS = {"twilio_sms"}
 
 
 def variant_for(response: str, slots: dict[str, Any]) -> str:
@@ -31,8 +33,12 @@ def render_request(body: dict[str, Any]) -> Rendered:
     slots = (body.get("tracker") or {}).get("slots") or {}
     language = slots.get("language") or "en"
     arguments = body.get("arguments") or {}
+    channel = (body.get("channel") or {}).get("name")
     try:
-        return render(response, language, arguments, variant_for(response, slots))
+        rendered = render(response, language, arguments, variant_for(response, slots))
+        if channel in TEXT_ONLY_CHANNELS:
+            return numbered_choices(rendered, language)
+        return rendered
     except UnknownMessage:
         logger.error("NLG asked for an unknown message id: %s", response)
     except (KeyError, TypeError, ValueError):

@@ -107,6 +107,10 @@ class Stack:
         if not self.model.exists():
             raise FileNotFoundError(f"No trained model at {self.model}: run `make train`.")
         self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "db", "upgrade"],
+            cwd=ROOT, env=self.environment(), check=True, stdout=subprocess.DEVNULL,
+        )
         try:
             service = self._spawn("service", [sys.executable, "-m", "service"])
             rasa = self._spawn(
@@ -139,6 +143,16 @@ class Stack:
         self.processes.clear()
 
 
+def sms_status(stack: Stack) -> str:
+    """Where Twilio should post, or why SMS is off."""
+    env = stack.environment()
+    if not (env.get("TWILIO_ACCOUNT_SID") and env.get("TWILIO_AUTH_TOKEN")
+            and (env.get("TWILIO_FROM_NUMBER") or env.get("TWILIO_MESSAGING_SERVICE_SID"))
+            and env.get("ANYDOOR_PUBLIC_URL")):
+        return "off (set TWILIO_* and ANYDOOR_PUBLIC_URL; see README, Connect a Twilio number)"
+    return f"on, webhook {env['ANYDOOR_PUBLIC_URL'].rstrip('/')}/webhooks/twilio_sms/webhook"
+
+
 def main() -> None:
     """Run the stack in the foreground until Ctrl-C."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -163,6 +177,7 @@ def main() -> None:
             f'                 {{"sender": "me", "message": "hi"}}\n'
             f"  Rasa HTTP API: {stack.rasa_url} (token in var/api_token)\n"
             f"  Service:       {stack.service_url} (actions at /webhook, NLG at /nlg)\n"
+            f"  SMS (Twilio):  {sms_status(stack)}\n"
             f"  Logs:          {stack.log_dir}\n"
             f"Press Ctrl-C to stop.",
             flush=True,

@@ -46,3 +46,14 @@ def test_a_missing_placeholder_gets_a_kind_generic_reply() -> None:
 def test_an_unknown_language_falls_back_to_english() -> None:
     slots = {"language": "xx"}
     assert render_request(request("utter_goodbye", slots)).text.startswith("Take care")
+
+
+def test_sms_numbers_the_choices_in_the_text_and_keeps_the_buttons() -> None:
+    body = request("utter_menu")
+    body["channel"] = {"name": "twilio_sms"}
+    rendered = render_request(body)
+    assert rendered.text == (
+        "What would you like to do next? Reply 1 for Start over, 2 for What else can I ask, "
+        "3 for Erase my answers."
+    )
+    assert [b.payload for b in rendered.buttons] == ["/restart", "/help", "/delete_my_data"]

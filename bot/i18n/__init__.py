@@ -103,3 +103,16 @@ def render(
         for button_id in message.get("buttons", ())
     )
     return Rendered(text=text, buttons=buttons)
+
+
+def numbered_choices(rendered: Rendered, language: str) -> Rendered:
+    """For channels without buttons (SMS): "... Reply 1 for Yes, 2 for No." Buttons stay,
+    so a digit reply can be mapped back to its payload."""
+    if not rendered.buttons:
+        return rendered
+    choices = ", ".join(
+        render("sms_choice", language, {"number": number, "title": button.title}).text
+        for number, button in enumerate(rendered.buttons, start=1)
+    )
+    hint = render("sms_reply", language, {"choices": choices}).text
+    return Rendered(text=f"{rendered.text} {hint}", buttons=rendered.buttons)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from service.stack import ROOT, Stack, free_port
+from tests.integration.fake_twilio import FakeTwilio
 
 # Rules are chosen by date; pin it so the expected amounts stay right as time passes.
 SCREENING_DATE = "2026-11-24"
@@ -18,19 +19,44 @@ SCREENING_DATE = "2026-11-24"
 Chat = Callable[[str], list[dict[str, object]]]
 
 
+TWILIO_ACCOUNT_SID = "AC" + "0" * 32
+TWILIO_AUTH_TOKEN = "test-auth-token"
+TWILIO_FROM_NUMBER = "+15005550006"
+SECRET = "integration-test-secret"
+
+
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The running stack on free localhost ports, with its own tracker database."""
+def fake_twilio() -> Iterator[FakeTwilio]:
+    """The fake Twilio Messages API the stack sends SMS through."""
+    fake = FakeTwilio().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory, fake_twilio: FakeTwilio) -> Iterator[Stack]:
+    """The running stack on free localhost ports, with its own databases, keys and SMS."""
     model = ROOT / "models" / "anydoor.tar.gz"
     if not model.exists():
         pytest.fail("No trained model: run `make test`, which trains it first.")
     workdir: Path = tmp_path_factory.mktemp("stack")
+    rasa_port = free_port()
     running = Stack(
-        rasa_port=free_port(),
+        rasa_port=rasa_port,
         service_port=free_port(),
         tracker_db=workdir / "rasa.db",
         log_dir=workdir / "log",
-        extra_env={"ANYDOOR_TODAY": SCREENING_DATE},
+        extra_env={
+            "ANYDOOR_TODAY": SCREENING_DATE,
+            "ANYDOOR_VAR_DIR": str(workdir),
+            "ANYDOOR_SECRET": SECRET,
+            "ANYDOOR_DATABASE_URL": f"sqlite:///{workdir / 'anydoor.db'}",
+            "ANYDOOR_PUBLIC_URL": f"http://127.0.0.1:{rasa_port}",
+            "TWILIO_ACCOUNT_SID": TWILIO_ACCOUNT_SID,
+            "TWILIO_AUTH_TOKEN": TWILIO_AUTH_TOKEN,
+            "TWILIO_FROM_NUMBER": TWILIO_FROM_NUMBER,
+            "TWILIO_API_BASE": fake_twilio.url,
+        },
     )
     running.start()
     yield running

@@ -7,6 +7,10 @@ shelter cap 769, California SUA 663.
 
 from __future__ import annotations
 
+import json
+import urllib.request
+
+from service.stack import Stack, api_token
 from tests.integration.conftest import Chat
 
 
@@ -141,3 +145,13 @@ def test_start_over_and_erase_clear_the_answers(chat: Chat) -> None:
     ]
     erased = texts(chat("/delete_my_data"))
     assert erased == ["Done. I erased your answers. Say hi to start again."]
+
+
+def test_erase_my_answers_deletes_the_stored_conversation(chat: Chat, stack: Stack) -> None:
+    answer_all(chat, ["hi", "94110", "34, 6"])
+    url = f"{stack.rasa_url}/conversations/{chat.sender}/tracker?token={api_token()}"  # type: ignore[attr-defined]
+    with urllib.request.urlopen(url) as response:
+        assert any(e["event"] == "user" for e in json.loads(response.read())["events"])
+    assert texts(chat("erase my answers"))[0].startswith("Done. I erased your answers.")
+    with urllib.request.urlopen(url) as response:
+        assert not any(e["event"] == "user" for e in json.loads(response.read())["events"])

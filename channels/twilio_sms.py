@@ -1,0 +1,326 @@
+"""SMS over Twilio: signed webhooks, exactly-once handling, carrier keywords, few segments.
+
+Twilio posts to `/webhooks/twilio_sms/webhook`. The webhook checks `X-Twilio-Signature`,
+records the `MessageSid` (a retried webhook is acknowledged and not handled again), answers
+at once with empty TwiML, and handles the message in the background, one at a time per
+conversation. Replies go out through Twilio's Messages API with a status callback, retried
+with backoff. The phone number never reaches Rasa: the conversation id is a keyed hash of it,
+and the number is kept only encrypted, to reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, json, text
+from twilio.base.exceptions import TwilioRestException
+from twilio.request_validator import RequestValidator
+
+from bot import sms, store
+from bot.i18n import render
+from bot.privacy import conversation_id
+from channels.erase import erase_conversation, erase_requested, visible
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "twilio_sms"
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+# Seconds to wait before each retry of a failed send (then the failure is recorded).
+RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
+# Twilio answers these when a retry may succeed; other 4xx errors are final.
+RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class SmsSettings:
+    """Where and how to reach Twilio, from the environment (**contract**)."""
+
+    account_sid: str
+    auth_token: str
+    public_url: str
+    from_number: str | None = None
+    messaging_service_sid: str | None = None
+    api_base: str | None = None
+
+    @classmethod
+    def from_env(cls) -> SmsSettings | None:
+        """The settings, or None when SMS is not configured."""
+        env = os.environ
+        settings = cls(
+            account_sid=env.get("TWILIO_ACCOUNT_SID", ""),
+            auth_token=env.get("TWILIO_AUTH_TOKEN", ""),
+            public_url=env.get("ANYDOOR_PUBLIC_URL", "").rstrip("/"),
+            from_number=env.get("TWILIO_FROM_NUMBER") or None,
+            messaging_service_sid=env.get("TWILIO_MESSAGING_SERVICE_SID") or None,
+            api_base=env.get("TWILIO_API_BASE") or None,
+        )
+        configured = settings.account_sid and settings.auth_token and settings.public_url
+        if configured and (settings.from_number or settings.messaging_service_sid):
+            return settings
+        return None
+
+    @property
+    def status_callback(self) -> str:
+        """The URL Twilio reports delivery status to."""
+        return f"{self.public_url}/webhooks/{CHANNEL}/status"
+
+
+class SmsOutput(CollectingOutputChannel):
+    """Collects a turn's replies; named so the NLG shapes them for SMS."""
+
+    @classmethod
+    def name(cls) -> str:
+        """The channel name the NLG endpoint sees."""
+        return CHANNEL
+
+
+def form_params(request: Request) -> dict[str, str]:
+    """Twilio's form fields, one value each."""
+    return {key: values[0] for key, values in request.form.items()}
+
+
+class TwilioSender:
+    """Sends SMS bodies through Twilio's Messages API, retrying with backoff."""
+
+    def __init__(self, settings: SmsSettings) -> None:
+        self.settings = settings
+        self._client: Any = None
+
+    def client(self) -> Any:
+        """Twilio's client on its asyncio HTTP client, made inside the running loop."""
+        if self._client is None:
+            from twilio.http.async_http_client import AsyncTwilioHttpClient
+            from twilio.rest import Client
+
+            # Twilio's HTTP client logs request bodies (numbers, text) at INFO: keep it quiet.
+            quiet = logging.getLogger("anydoor.twilio_http")
+            quiet.disabled = True
+            client = Client(
+                self.settings.account_sid,
+                self.settings.auth_token,
+                http_client=AsyncTwilioHttpClient(logger=quiet),
+            )
+            if self.settings.api_base:
+                client.api.base_url = self.settings.api_base.rstrip("/")
+            self._client = client
+        return self._client
+
+    async def send(self, conversation: str, phone: str, body: str) -> bool:
+        """Send one body; True once Twilio accepted it. Failures are recorded, never raised."""
+        sender: dict[str, str] = (
+            {"messaging_service_sid": self.settings.messaging_service_sid}
+            if self.settings.messaging_service_sid
+            else {"from_": self.settings.from_number or ""}
+        )
+        error_code = "unknown"
+        for attempt, delay in enumerate((0.0, *RETRY_DELAYS), start=1):
+            await asyncio.sleep(delay)
+            try:
+                message = await self.client().messages.create_async(
+                    to=phone, body=body, status_callback=self.settings.status_callback, **sender
+                )
+            except TwilioRestException as error:
+                error_code = str(error.code or error.status)
+                if error.status not in RETRYABLE_STATUS:
+                    break
+            except (OSError, asyncio.TimeoutError) as error:
+                error_code = type(error).__name__
+            else:
+                await asyncio.to_thread(
+                    store.record_delivery, conversation, message.sid, message.status or "queued",
+                    None, attempt,
+                )
+                return True
+            logger.warning("SMS send attempt %d failed (%s)", attempt, error_code)
+        await asyncio.to_thread(
+            store.record_delivery, conversation, None, "failed", error_code, attempt
+        )
+        logger.error("SMS send failed after %d attempts (%s)", attempt, error_code)
+        return False
+
+
+class TwilioSmsInput(InputChannel):
+    """The `twilio_sms` input channel."""
+
+    def __init__(self, settings: SmsSettings | None) -> None:
+        self.settings = settings
+        self.sender = TwilioSender(settings) if settings else None
+        self.validator = RequestValidator(settings.auth_token) if settings else None
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @classmethod
+    def name(cls) -> str:
+        """The channel's name, so Twilio posts to /webhooks/twilio_sms/webhook."""
+        return CHANNEL
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        """Settings come from the environment (credentials.yml names the channel only)."""
+        settings = SmsSettings.from_env()
+        if settings is None:
+            logger.info("SMS is off: set TWILIO_* and ANYDOOR_PUBLIC_URL to turn it on")
+        return cls(settings)
+
+    def signed(self, request: Request) -> bool:
+        """Whether the request carries Twilio's valid signature for our public URL."""
+        if self.validator is None or self.settings is None:
+            return False
+        url = self.settings.public_url + request.path
+        if request.query_string:
+            url += "?" + request.query_string
+        signature = request.headers.get("X-Twilio-Signature", "")
+        return bool(signature) and self.validator.validate(url, form_params(request), signature)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        """The webhook, the status callback and a health check."""
+        blueprint = Blueprint("twilio_sms_webhook", __name__)
+        app_holder: dict[str, Sanic] = {}
+
+        @blueprint.listener("before_server_start")
+        async def remember_app(app: Sanic, _: Any) -> None:
+            app_holder["app"] = app
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return json({"status": "ok", "configured": self.settings is not None})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if self.settings is None:
+                return text("SMS is not configured", status=503)
+            if not self.signed(request):
+                logger.warning("Rejected an SMS webhook without a valid Twilio signature")
+                return text("Forbidden", status=403)
+            params = form_params(request)
+            message_sid, phone = params.get("MessageSid"), params.get("From")
+            if not message_sid or not phone:
+                return text("Missing MessageSid or From", status=400)
+            conversation = conversation_id(phone)
+            if not await asyncio.to_thread(store.remember_inbound, message_sid, conversation):
+                return twiml()  # a retried webhook: already handled
+            task = asyncio.create_task(
+                self.handle(
+                    app_holder["app"], on_new_message, conversation, phone,
+                    params.get("Body") or "",
+                )
+            )
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            return twiml()
+
+        @blueprint.route("/status", methods=["POST"])
+        async def status(request: Request) -> HTTPResponse:
+            if self.settings is None or not self.signed(request):
+                return text("Forbidden", status=403)
+            params = form_params(request)
+            if params.get("MessageSid") and params.get("MessageStatus"):
+                await asyncio.to_thread(
+                    store.update_delivery_status,
+                    params["MessageSid"], params["MessageStatus"], params.get("ErrorCode"),
+                )
+            return twiml()
+
+        return blueprint
+
+    async def handle(
+        self,
+        app: Sanic,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        conversation: str,
+        phone: str,
+        body: str,
+    ) -> None:
+        """Handle one message, in order within its conversation; never raises."""
+        lock = self._locks[conversation]
+        try:
+            async with lock:
+                await self._handle(app, on_new_message, conversation, phone, body)
+        except Exception:  # a background task: log the kind of error, never the message
+            logger.exception("SMS handling failed")
+        finally:
+            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
+                self._locks.pop(conversation, None)
+
+    async def _handle(
+        self,
+        app: Sanic,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        conversation: str,
+        phone: str,
+        body: str,
+    ) -> None:
+        agent = app.ctx.agent
+        await asyncio.to_thread(store.save_contact, conversation, phone)
+        opted_out = await asyncio.to_thread(store.is_opted_out, conversation)
+        keyword = sms.keyword(body)
+        if keyword == "stop":
+            await asyncio.to_thread(store.set_opted_out, conversation, True)
+            return  # carriers confirm STOP themselves; nothing more is ever sent
+        tracker = await agent.tracker_store.retrieve(conversation)
+        language = (tracker.get_slot("language") if tracker else None) or "en"
+        if keyword == "start" or (opted_out and is_opt_in_yes(body)):
+            await asyncio.to_thread(store.set_opted_out, conversation, False)
+            await self.reply(conversation, phone, [render("sms_started", language).text])
+            return
+        if opted_out:
+            return
+        if keyword == "help":
+            await self.reply(conversation, phone, [render("sms_help", language).text])
+            return
+        if keyword == "delete":
+            body = "/delete_my_data"
+        elif (choice := button_payload(tracker, body)) is not None:
+            body = choice
+        output = SmsOutput()
+        try:
+            await on_new_message(UserMessage(body, output, conversation, input_channel=CHANNEL))
+        except Exception:
+            logger.exception("Rasa could not handle an SMS")
+            output.messages = [{"text": render("utter_error", language).text}]
+        texts = [str(m["text"]) for m in visible(output.messages) if m.get("text")]
+        await self.reply(conversation, phone, texts)
+        if erase_requested(output.messages):
+            await erase_conversation(agent, conversation)
+
+    async def reply(self, conversation: str, phone: str, texts: list[str]) -> None:
+        """Send the bot's messages as few SMS bodies as possible."""
+        if self.sender is None:
+            return
+        for body in sms.compose(texts):
+            await self.sender.send(conversation, phone, body)
+
+
+def twiml() -> HTTPResponse:
+    """An empty TwiML answer: Twilio should send nothing itself."""
+    return text(EMPTY_TWIML, content_type="text/xml")
+
+
+def is_opt_in_yes(body: str) -> bool:
+    """"YES" and its translations opt a number back in (only when it opted out)."""
+    return body.strip().strip(".!").casefold() in sms.OPT_IN_YES
+
+
+def button_payload(tracker: Any, body: str) -> str | None:
+    """A numbered reply to the last message with buttons, as that button's payload."""
+    if tracker is None or not body.strip() or len(body.strip()) > 12:
+        return None
+    for event in reversed(tracker.events):
+        if event.type_name == "user":
+            return None  # the person already answered the last buttons
+        buttons = (event.data or {}).get("buttons") if event.type_name == "bot" else None
+        if buttons:
+            index = sms.choice_for_reply(body, len(buttons))
+            return None if index is None else str(buttons[index]["payload"])
+    return None
