@@ -146,12 +146,30 @@ def gsm_friendly(text: str) -> str:
     return text.translate(GSM_FRIENDLY)
 
 
-def compose(messages: Sequence[str], max_chars: int = TWILIO_MAX_CHARS) -> list[str]:
+# Languages whose SMS readers accept vowels without their acute accent, which GSM-7 lacks
+# (it has é, ñ, ü, ¿ and ¡): one such letter would otherwise make a whole body UCS-2 and
+# halve what each segment holds.
+GSM_ACCENT_FOLDING: dict[str, dict[int, str]] = {
+    language: str.maketrans("áíóúÁÍÓÚâêîôûÂÊÎÔÛ", "aiouAIOUaeiouAEIOU") for language in ("es", "tl")
+}
+
+
+def for_language(text: str, language: str | None) -> str:
+    """`text` made GSM-7 where the language's readers accept it (see GSM_ACCENT_FOLDING)."""
+    text = gsm_friendly(text)
+    folding = GSM_ACCENT_FOLDING.get((language or "").split("-")[0].split("_")[0])
+    return text.translate(folding) if folding else text
+
+
+def compose(
+    messages: Sequence[str], max_chars: int = TWILIO_MAX_CHARS, language: str | None = None
+) -> list[str]:
     """The SMS bodies for the bot's consecutive messages, in order, costing the fewest segments.
 
     Consecutive messages share a body (joined by a line break) when that costs no more
     segments; on a tie, fewer bodies win. A body holds at most `max_chars` characters and
-    10 segments; a longer message is cut at spaces. Empty messages are dropped.
+    10 segments; a longer message is cut at spaces. Empty messages are dropped. With a
+    `language`, its GSM-7 spelling is used (see `for_language`).
     """
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1")
@@ -159,7 +177,9 @@ def compose(messages: Sequence[str], max_chars: int = TWILIO_MAX_CHARS) -> list[
     def fits(body: str) -> bool:
         return len(body) <= max_chars and segment_count(body) <= MAX_SEGMENTS_PER_BODY
 
-    pieces = [piece for text in messages for piece in _cut_to_fit(gsm_friendly(text), fits)]
+    pieces = [
+        piece for text in messages for piece in _cut_to_fit(for_language(text, language), fits)
+    ]
     # best[end] is (segments, bodies, start of the last body) for the cheapest way to send
     # pieces[:end]; a tuple so that min() compares segments first, then bodies.
     best: list[tuple[int, int, int]] = [(0, 0, 0)]
