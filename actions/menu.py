@@ -7,7 +7,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.screening import cleared_answers
+from actions.screening import cleared_answers, language_of
+from bot.language import SUPPORTED, named_language
 from bot.signals import ERASE_SIGNAL
 
 
@@ -46,3 +47,26 @@ class ActionDeleteMyData(Action):
         # The channel erases the stored conversation once this turn is saved.
         dispatcher.utter_message(json_message=ERASE_SIGNAL)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *cleared_answers()]
+
+
+class ActionChangeLanguage(Action):
+    """Switches the conversation's language (the answers stay), or offers the choice."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_change_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Set the language the person named or picked; without one, show the languages."""
+        picked = next(tracker.get_latest_entity_values("language"), None)
+        language = picked if picked in SUPPORTED else named_language(
+            tracker.latest_message.get("text") or ""
+        )
+        if language is None:
+            dispatcher.utter_message(response="utter_language_menu", language=language_of(tracker))
+            return []
+        # The slot is set by this action's events, after the message is rendered: say which.
+        dispatcher.utter_message(response="utter_language_changed", language=language)
+        return [SlotSet("language", language)]

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.answers import INTERPRETERS, SCREENING_STATE, household_from_answers, interpret
 from bot.eligibility import screen
+from bot.language import conversation_language
 from bot.results import compose
 
 SCREENING_SLOTS = (
@@ -36,8 +37,9 @@ def screening_date() -> date:
 
 
 def language_of(tracker: Tracker) -> str:
-    """The conversation's language."""
-    return tracker.get_slot("language") or "en"
+    """The conversation's language: chosen, or detected from the person's messages."""
+    user_texts = (e.get("text") or "" for e in tracker.events if e.get("event") == "user")
+    return conversation_language(tracker.get_slot("language"), user_texts)
 
 
 def send(dispatcher: CollectingDispatcher, messages: Any) -> None:

@@ -27,6 +27,7 @@ from twilio.request_validator import RequestValidator
 
 from bot import sms, store
 from bot.i18n import render
+from bot.language import conversation_language
 from bot.privacy import conversation_id
 from channels.erase import erase_conversation, erase_requested, visible
 
@@ -269,15 +270,15 @@ class TwilioSmsInput(InputChannel):
             await asyncio.to_thread(store.set_opted_out, conversation, True)
             return  # carriers confirm STOP themselves; nothing more is ever sent
         tracker = await agent.tracker_store.retrieve(conversation)
-        language = (tracker.get_slot("language") if tracker else None) or "en"
+        language = tracker_language(tracker, body)
         if keyword == "start" or (opted_out and is_opt_in_yes(body)):
             await asyncio.to_thread(store.set_opted_out, conversation, False)
-            await self.reply(conversation, phone, [render("sms_started", language).text])
+            await self.reply(conversation, phone, [render("sms_started", language).text], language)
             return
         if opted_out:
             return
         if keyword == "help":
-            await self.reply(conversation, phone, [render("sms_help", language).text])
+            await self.reply(conversation, phone, [render("sms_help", language).text], language)
             return
         if keyword == "delete":
             body = "/delete_my_data"
@@ -290,21 +291,31 @@ class TwilioSmsInput(InputChannel):
             logger.exception("Rasa could not handle an SMS")
             output.messages = [{"text": render("utter_error", language).text}]
         texts = [str(m["text"]) for m in visible(output.messages) if m.get("text")]
-        await self.reply(conversation, phone, texts)
+        await self.reply(conversation, phone, texts, language)
         if erase_requested(output.messages):
             await erase_conversation(agent, conversation)
 
-    async def reply(self, conversation: str, phone: str, texts: list[str]) -> None:
+    async def reply(
+        self, conversation: str, phone: str, texts: list[str], language: str | None = None
+    ) -> None:
         """Send the bot's messages as few SMS bodies as possible."""
         if self.sender is None:
             return
-        for body in sms.compose(texts):
+        for body in sms.compose(texts, language=language):
             await self.sender.send(conversation, phone, body)
 
 
 def twiml() -> HTTPResponse:
     """An empty TwiML answer: Twilio should send nothing itself."""
     return text(EMPTY_TWIML, content_type="text/xml")
+
+
+def tracker_language(tracker: Any, body: str) -> str:
+    """The conversation's language, counting the message being handled."""
+    if tracker is None:
+        return conversation_language(None, [body])
+    texts = [event.text or "" for event in tracker.events if event.type_name == "user"]
+    return conversation_language(tracker.get_slot("language"), [*texts, body])
 
 
 def is_opt_in_yes(body: str) -> bool:

@@ -10,6 +10,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
 from bot.i18n import Rendered, UnknownMessage, numbered_choices, render
+from bot.language import conversation_language
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +28,20 @@ def variant_for(response: str, slots: dict[str, Any]) -> str:
     return "text"
 
 
+def language_of(tracker: dict[str, Any]) -> str:
+    """The conversation's language: chosen, or detected from the person's messages."""
+    events = tracker.get("events") or ()
+    user_texts = (e.get("text") or "" for e in events if e.get("event") == "user")
+    return conversation_language((tracker.get("slots") or {}).get("language"), user_texts)
+
+
 def render_request(body: dict[str, Any]) -> Rendered:
     """Render Rasa's NLG request: response name, arguments and the conversation's slots."""
     response = str(body.get("response") or body.get("template") or "")
-    slots = (body.get("tracker") or {}).get("slots") or {}
-    language = slots.get("language") or "en"
-    arguments = body.get("arguments") or {}
+    tracker = body.get("tracker") or {}
+    slots = tracker.get("slots") or {}
+    arguments = dict(body.get("arguments") or {})
+    language = arguments.pop("language", None) or language_of(tracker)
     channel = (body.get("channel") or {}).get("name")
     try:
         rendered = render(response, language, arguments, variant_for(response, slots))

@@ -16,6 +16,8 @@ MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 SOURCE_LANGUAGE = "en"
 MONEY_SUFFIX = "_usd"
+# Formats as used in the United States, where CLDR has them.
+US_LOCALES = {"en": "en_US", "es": "es_US"}
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,18 @@ def translations(language: str) -> NullTranslations:
 def locale_for(language: str) -> Locale:
     """The CLDR locale for a conversation language (US conventions for English)."""
     try:
-        return Locale.parse("en_US" if language == SOURCE_LANGUAGE else language)
+        return Locale.parse(US_LOCALES.get(language, language))
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en_US")
 
 
 def format_money(amount: float, language: str) -> str:
-    """Whole dollars in the locale's style: $1,200 in English."""
-    return format_currency(
+    """Whole dollars in the locale's digits and grouping, with the "$" people in the US use
+    (CLDR writes "US$" outside the US): $1,200 in English, $1.200 in Vietnamese."""
+    formatted = format_currency(
         round(amount), "USD", format="¤#,##0", locale=locale_for(language), currency_digits=False
     )
+    return formatted.replace("US$", "$")
 
 
 def _format_args(args: dict[str, Any], language: str) -> dict[str, Any]:
