@@ -99,6 +99,7 @@ def main() -> None:
     parser.add_argument("--held-out", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--config", default=str(ROOT / "config.yml"), help="pipeline to measure")
     args = parser.parse_args()
     data = examples_by_language()
     splits = {lang: split(examples, args.held_out, args.seed) for lang, examples in data.items()}
@@ -110,7 +111,7 @@ def main() -> None:
         started = time.monotonic()
         subprocess.run(
             [str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config",
-             str(ROOT / "config.yml"), "--nlu", str(train_dir), "--out", scratch,
+             args.config, "--nlu", str(train_dir), "--out", scratch,
              "--fixed-model-name", "held-out", "--quiet"],
             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
