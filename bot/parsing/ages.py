@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from bot.parsing.text import for_language
+from bot.parsing.text import fold_all, for_language, segment, unspaced_vocabulary
 from bot.parsing.words import replace_number_words
 
 OLDEST_AGE = 120
@@ -36,6 +37,9 @@ class AgeWords:
     """Phrases before a number that counts the household: "family of 4"."""
     not_born_yet: frozenset[str]
     """Words just before a number that is not an age: "due in 2 months"."""
+    counters: frozenset[str] = frozenset({"little", "young", "small", "more", "grown"})
+    """Words that may sit between a count and the people counted: "2 little girls",
+    Chinese 个 in "3个孩子", Tagalog "na" in "3 na anak"."""
 
 
 ENGLISH = AgeWords(
@@ -138,7 +142,80 @@ SPANISH = AgeWords(
     not_born_yet=frozenset({"nace", "nacera"}),
 )
 
-AGE_WORDS: dict[str, AgeWords] = {"en": ENGLISH, "es": SPANISH}
+CHINESE = AgeWords(
+    people=frozenset(
+        {"孩子", "小孩", "儿子", "兒子", "女儿", "女兒", "人", "口人", "大人", "成人", "老人"}
+        | {"宝宝", "寶寶", "孙子", "孫子", "孙女", "孫女"}
+    ),
+    groups={"双胞胎": 2, "雙胞胎": 2, "三胞胎": 3},
+    same_age=frozenset({"都", "都是", "各"}),
+    under_a_year={"个月": 12, "個月": 12, "月": 12, "周": 52, "週": 52, "星期": 52, "天": 365},
+    age_zero=frozenset({"刚出生", "剛出生", "新生儿", "新生兒"}),
+    fillers=frozenset(
+        {"岁", "歲", "周岁", "週歲", "和", "跟", "还有", "還有", "分别", "分別", "是", "的"}
+        | {"都", "个", "個", "半", "大", "了", "有", "他们", "他們", "她们", "她們"}
+    ),
+    household_counts=("家里有", "家裡有", "一家"),
+    not_born_yet=frozenset({"预产期", "預產期", "还有", "還有"}),
+    counters=frozenset({"个", "個", "位", "名"}),
+)
+
+VIETNAMESE = AgeWords(
+    people=frozenset({"con", "đứa", "người", "cháu", "bé", "trẻ", "đứa con", "người lớn"}),
+    groups={"sinh đôi": 2, "song sinh": 2, "sinh ba": 3},
+    same_age=frozenset({"đều", "cùng", "mỗi"}),
+    under_a_year={"tháng": 12, "tuần": 52, "ngày": 365},
+    age_zero=frozenset({"mới sinh", "sơ sinh"}),
+    fillers=frozenset(
+        {"tuổi", "và", "với", "là", "con", "đứa", "của", "tôi", "em", "các", "những", "thì"}
+        | {"đều", "lên", "gồm", "có"}
+    ),
+    household_counts=("gia đình", "nhà có", "nhà"),
+    not_born_yet=frozenset({"sắp", "dự sinh", "nữa"}),
+    counters=frozenset({"đứa", "người", "cháu", "bé"}),
+)
+
+TAGALOG = AgeWords(
+    people=frozenset({"anak", "bata", "tao", "apo", "matanda", "kami", "sanggol", "baby"}),
+    groups={"kambal": 2, "triplets": 3},
+    same_age=frozenset({"pareho", "parehong", "bawat", "kapwa"}),
+    under_a_year={"buwan": 12, "buwang": 12, "linggo": 52, "araw": 365},
+    age_zero=frozenset({"bagong panganak", "kakapanganak"}),
+    fillers=frozenset(
+        {"na", "ng", "at", "ang", "mga", "ko", "namin", "taon", "taong", "gulang", "edad"}
+        | {"ay", "sila", "si", "kong", "anak"}
+    ),
+    household_counts=("pamilya ng", "kami ay", "lima kami"),
+    not_born_yet=frozenset({"manganganak", "kabuwanan"}),
+    counters=frozenset({"na", "mga", "kong", "ko"}),
+)
+
+KOREAN = AgeWords(
+    people=frozenset(
+        {"명", "아이", "아이들", "애", "애들", "자녀", "아들", "딸", "사람", "식구", "어른"}
+        | {"손주", "아기"}
+    ),
+    groups={"쌍둥이": 2, "세쌍둥이": 3},
+    same_age=frozenset({"둘 다", "모두", "다", "각각"}),
+    under_a_year={"개월": 12, "달": 12, "주": 52, "주일": 52, "일": 365},
+    age_zero=frozenset({"신생아", "갓난아기"}),
+    fillers=frozenset(
+        {"살", "세", "이고", "고", "이요", "와", "과", "하고", "랑", "이랑", "그리고", "은"}
+        | {"는", "이", "가", "요", "이에요", "예요", "입니다", "명", "의", "만", "각각"}
+    ),
+    household_counts=("식구", "가족", "우리 집"),
+    not_born_yet=frozenset({"출산", "예정"}),
+    counters=frozenset({"명", "의"}),
+)
+
+AGE_WORDS: dict[str, AgeWords] = {
+    "en": ENGLISH,
+    "es": SPANISH,
+    "zh": CHINESE,
+    "vi": VIETNAMESE,
+    "tl": TAGALOG,
+    "ko": KOREAN,
+}
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[^\s\w]")
 _FRACTION_OF_A_YEAR = re.compile(r"(\d)\s*(?:1/2|½|and a half|y medio)")
@@ -155,8 +232,9 @@ class _Count:
 
 def parse_ages(text: str, lang: str = "en") -> list[int] | None:
     """Return every household member's age in whole years, or None if no ages can be read."""
-    words = _merged(for_language(AGE_WORDS, lang))
-    tokens = _TOKEN.findall(_FRACTION_OF_A_YEAR.sub(r"\1", replace_number_words(text, lang)))
+    words = _merged(lang)
+    clean = segment(replace_number_words(text, lang), _vocabulary(lang))
+    tokens = _TOKEN.findall(_FRACTION_OF_A_YEAR.sub(r"\1", clean))
     mentioned: list[int | _Count] = []  # ages and counted groups, in the order they were said
     open_count: _Count | None = None
     i = 0
@@ -188,9 +266,11 @@ def parse_ages(text: str, lang: str = "en") -> list[int] | None:
     return _household(mentioned)
 
 
-def _merged(table: AgeWords) -> AgeWords:
-    """English words stay understood in every language (people mix them)."""
-    if table is ENGLISH:
+@cache
+def _merged(lang: str) -> AgeWords:
+    """The language's words (folded), with English ones understood too (people mix them)."""
+    table = fold_all(for_language(AGE_WORDS, lang))
+    if table == ENGLISH:
         return table
     return AgeWords(
         people=table.people | ENGLISH.people,
@@ -201,7 +281,13 @@ def _merged(table: AgeWords) -> AgeWords:
         fillers=table.fillers | ENGLISH.fillers,
         household_counts=table.household_counts + ENGLISH.household_counts,
         not_born_yet=table.not_born_yet | ENGLISH.not_born_yet,
+        counters=table.counters | ENGLISH.counters,
     )
+
+
+@cache
+def _vocabulary(lang: str) -> frozenset[str]:
+    return unspaced_vocabulary(_merged(lang))
 
 
 def _counts_people(tokens: list[str], i: int, words: AgeWords) -> bool:
@@ -212,7 +298,7 @@ def _counts_people(tokens: list[str], i: int, words: AgeWords) -> bool:
     for following in tokens[i + 1 : i + 3]:
         if following in words.people:
             return following != "of" or tokens[i + 2 : i + 3] in (["us"], ["them"])
-        if following not in ("little", "young", "small", "more", "grown"):
+        if following not in words.counters:
             return False
     return False
 

@@ -11,8 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.parsing.text import for_language
+from babel.numbers import parse_decimal
+
+from bot.parsing.text import UNSPACED_LETTER, fold_all, for_language, segment, unspaced_vocabulary
 from bot.parsing.words import replace_number_words
+
+_UNSPACED = re.compile(f"[{UNSPACED_LETTER}]")
 
 WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
@@ -53,6 +57,11 @@ class MoneyWords:
     """Words between the two ends of a range: "1200-1500", "1200 to 1500"."""
     typos: dict[str, str] = field(default_factory=dict)
     """Common misspellings, fixed before reading: "evry" -> "every"."""
+    currency: tuple[str, ...] = ()
+    """Words for dollars written after an amount, besides "$" and "dollars": "元", "달러"."""
+    local_numbers: str | None = None
+    """Babel locale whose digit grouping people also use ("es": "1.200,50" is 1200.50).
+    US-style "1,200.50" is always read; None when the language writes numbers that way."""
 
 
 ENGLISH = MoneyWords(
@@ -182,7 +191,14 @@ SPANISH = MoneyWords(
         "day": ("diario", "diarios"),
         "week": ("semanal", "semanales"),
         "two_weeks": ("cada 2 semanas", "cada quince dias", "cada 15 dias"),
-        "half_month": ("quincenal", "quincenales", "2 veces al mes", "a la quincena"),
+        "half_month": (
+            "quincenal",
+            "quincenales",
+            "2 veces al mes",
+            "a la quincena",
+            "cada quincena",
+            "por quincena",
+        ),
         "month": ("mensual", "mensuales"),
         "year": ("anual", "anuales"),
     },
@@ -191,15 +207,192 @@ SPANISH = MoneyWords(
     zero=("nada", "ninguno", "no tengo ingresos", "sin ingresos", "no gano nada"),
     zero_alone=("no",),
     ranges=("-", "a", "o"),
+    currency=("dólares", "dólar", "dls"),
+    local_numbers="es",
 )
 
-MONEY_WORDS: dict[str, MoneyWords] = {"en": ENGLISH, "es": SPANISH}
-
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_AMOUNT = re.compile(
-    rf"(?<![\w.,])(?:\$\s*)?(?P<number>{_NUMBER})\s*(?P<thousands>k(?![a-z]))?\s*"
-    rf"(?:\$|dollars?|bucks|usd|dlls?|dolares)?"
+CHINESE = MoneyWords(
+    per=("每", "每个", "每個", "1", "1 个", "1 個", "/"),
+    units={
+        "hour": ("小时", "小時", "钟头", "鐘頭"),
+        "day": ("天", "日"),
+        "week": ("周", "週", "星期", "礼拜", "禮拜"),
+        "month": ("月", "个月", "個月"),
+        "year": ("年",),
+    },
+    phrases={
+        "hour": ("时薪", "時薪"),
+        "day": ("日薪", "天天"),
+        "week": ("周薪", "週薪"),
+        "two_weeks": (
+            "每 2 周",
+            "每 2 週",
+            "每 2 个星期",
+            "每 2 個星期",
+            "每 2 星期",
+            "每隔 1 周",
+            "每隔 1 週",
+            "隔周",
+            "隔週",
+            "双周",
+            "雙週",
+        ),
+        "half_month": ("半个月", "半個月", "每月 2 次", "1 个月 2 次", "1 個月 2 次"),
+        "month": ("月薪", "月收入", "每月"),
+        "year": ("年薪", "年收入"),
+    },
+    worked={"hour": ("小时", "小時", "个小时", "個小時", "钟头"), "day": ("天",)},
+    not_money=("个", "個", "人", "岁", "歲", "次", "份", "口", "孩子"),
+    zero=(
+        "没有",
+        "沒有",
+        "没收入",
+        "沒收入",
+        "无收入",
+        "無收入",
+        "没工作",
+        "沒工作",
+        "零收入",
+        "一分钱都没有",
+        "一分錢都沒有",
+    ),
+    zero_alone=("没", "沒", "无", "無", "不", "否"),
+    ranges=("-", "到", "至", "或"),
+    currency=("元", "块", "块钱", "塊", "塊錢", "美元", "美金", "刀", "美刀"),
 )
+
+VIETNAMESE = MoneyWords(
+    per=("mỗi", "1", "mỗi 1", "hàng", "trên", "/"),
+    units={
+        "hour": ("giờ", "tiếng"),
+        "day": ("ngày",),
+        "week": ("tuần",),
+        "month": ("tháng",),
+        "year": ("năm",),
+    },
+    phrases={
+        "hour": ("lương giờ",),
+        "two_weeks": ("mỗi 2 tuần", "2 tuần 1 lần", "cách tuần"),
+        "half_month": ("nửa tháng", "nửa tháng 1 lần", "1 tháng 2 lần", "mỗi tháng 2 lần"),
+        "month": ("lương tháng",),
+    },
+    worked={"hour": ("giờ", "tiếng"), "day": ("ngày",)},
+    not_money=("tuổi", "người", "đứa", "con", "lần", "việc", "chỗ"),
+    zero=(
+        "không có",
+        "ko có",
+        "k có",
+        "hổng có",
+        "chẳng có",
+        "không có gì",
+        "không có thu nhập",
+        "không có đồng nào",
+        "không có việc",
+        "thất nghiệp",
+    ),
+    zero_alone=("không", "ko", "k", "hông", "chưa", "không ạ"),
+    ranges=("-", "đến", "tới", "hoặc"),
+    currency=("đô", "đô la", "đô mỹ", "usd"),
+    local_numbers="vi",
+)
+
+TAGALOG = MoneyWords(
+    per=("kada", "bawat", "sa", "tuwing", "1", "sa 1", "kada 1", "/"),
+    units={
+        "hour": ("oras",),
+        "day": ("araw",),
+        "week": ("linggo",),
+        "month": ("buwan",),
+        "year": ("taon",),
+    },
+    phrases={
+        "day": ("araw araw", "arawan"),
+        "week": ("lingguhan", "linggo linggo"),
+        "two_weeks": ("kada 2 linggo", "tuwing 2 linggo", "bawat 2 linggo", "2 linggo 1 beses"),
+        "half_month": (
+            "kinsenas",
+            "kada kinsenas",
+            "tuwing kinsenas",
+            "2 beses 1 buwan",
+            "2 beses sa 1 buwan",
+            "2 beses kada buwan",
+        ),
+        "month": ("buwanan", "buwan buwan"),
+        "year": ("taunan", "taon taon"),
+    },
+    worked={"hour": ("oras",), "day": ("araw",)},
+    not_money=("anak", "tao", "taon", "taong", "beses", "trabaho", "na"),
+    zero=(
+        "wala",
+        "walang",
+        "walang kita",
+        "walang sahod",
+        "wala akong kita",
+        "wala pong kita",
+        "walang trabaho",
+        "wala po",
+    ),
+    zero_alone=("hindi", "wala", "wala po", "hindi po"),
+    ranges=("-", "hanggang", "o"),
+    currency=("dolyar", "dolyares", "dólar"),
+    typos={"kda": "kada"},
+)
+
+KOREAN = MoneyWords(
+    per=("/",),
+    units={
+        "hour": ("시간당", "시급"),
+        "day": ("일당", "하루에", "하루"),
+        "week": ("주", "매주", "주당", "일주일", "일주일에", "한 주에", "1주일에", "1주에"),
+        "month": ("월", "매달", "매월", "한 달", "한달", "한 달에", "한달에", "달에", "월급"),
+        "year": ("연봉", "연간", "매년", "년에", "1년에", "일년에"),
+    },
+    phrases={
+        "two_weeks": (
+            "2주마다",
+            "이주마다",
+            "2주일마다",
+            "2주에 1번",
+            "2주에 한 번",
+            "2주에 한번",
+            "격주",
+            "격주로",
+        ),
+        "half_month": ("한 달에 2번", "한달에 2번", "한 달에 두 번", "월 2회", "보름마다"),
+    },
+    worked={"hour": ("시간",), "day": ("일",)},
+    not_money=("명", "살", "세", "개월", "번", "개", "년"),
+    zero=(
+        "없어요",
+        "없음",
+        "없습니다",
+        "없어",
+        "없다",
+        "없고",
+        "수입 없음",
+        "한 푼도",
+        "무직",
+        "무수입",
+    ),
+    zero_alone=("아니요", "아니", "아뇨"),
+    ranges=("-", "에서", "또는", "아니면"),
+    currency=("달러", "불", "딸라"),
+)
+
+MONEY_WORDS: dict[str, MoneyWords] = {
+    "en": ENGLISH,
+    "es": SPANISH,
+    "zh": CHINESE,
+    "vi": VIETNAMESE,
+    "tl": TAGALOG,
+    "ko": KOREAN,
+}
+
+_US_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1.200,50", "1.200" and "15,50" as written in Spanish or Vietnamese.
+_LOCAL_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+,\d{1,2}(?![\d,])"
+_LOCAL_STYLE = re.compile(_LOCAL_NUMBER)
+_DOLLARS = (r"\$", "dollars?", "bucks", "usd", "dlls?", "dolares")
 _SLASH_BEFORE_A_WORD = re.compile(r"\s*/\s*(?=[a-z])")
 _HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[a-z])-(?=[a-z])")
 
@@ -217,12 +410,12 @@ class _Piece:
 
 def parse_money_per_month(text: str, lang: str = "en") -> float | None:
     """Return the amount in `text` in dollars per month (0.0 for "none"), or None if no amount."""
-    words = for_language(MONEY_WORDS, lang)
+    words = _words(lang)
     clean = _cleaned(text, lang, words)
     worked = _time_worked(clean, words)
     clean_without_worked = _blank(clean, worked)
     periods = _periods(clean_without_worked, lang)
-    amounts = _amounts(_blank(clean_without_worked, periods), words)
+    amounts = _amounts(_blank(clean_without_worked, periods), words, lang)
     if not amounts:
         return 0.0 if _says_zero(clean, words) else None
     pieces = _with_periods(sorted(amounts + worked + periods, key=lambda p: p.start), clean)
@@ -231,7 +424,7 @@ def parse_money_per_month(text: str, lang: str = "en") -> float | None:
 
 def _cleaned(text: str, lang: str, words: MoneyWords) -> str:
     """Fold the text, write numbers as digits, fix typos, read "/hr" as "per hr"."""
-    clean = replace_number_words(text, lang).replace("~", " ")
+    clean = segment(replace_number_words(text, lang).replace("~", " "), _vocabulary(lang))
     clean = _HYPHEN_BETWEEN_LETTERS.sub(" ", _SLASH_BEFORE_A_WORD.sub(" per ", clean))
     for typo, fixed in words.typos.items():
         clean = re.sub(rf"\b{re.escape(typo)}\b", fixed, clean)
@@ -249,8 +442,12 @@ def _time_worked(text: str, words: MoneyWords) -> list[_Piece]:
     """Hours or days worked: "20 hours a week", "40 hrs", "5 days"."""
     pieces = []
     for unit, unit_words in words.worked.items():
-        alternatives = "|".join(re.escape(w) for w in sorted(unit_words, key=len, reverse=True))
+        alternatives = "|".join(
+            _phrase_pattern(w) for w in sorted(unit_words, key=len, reverse=True)
+        )
         for match in re.finditer(rf"(?<![\w$.,])(\d+(?:\.\d+)?)\s*(?:{alternatives})\b", text):
+            if match.group(1) in words.per:
+                continue  # Vietnamese "15 đô 1 giờ" is a rate per hour, not 1 hour worked.
             after = text[match.end() :].lstrip()
             # "15 hr" alone is a rate ("$15 an hour"); "40 hrs" or "40 hr week" is time worked.
             if match.group().endswith(("hour", "hr")) and not after.startswith(("week", "wk")):
@@ -260,9 +457,37 @@ def _time_worked(text: str, words: MoneyWords) -> list[_Piece]:
 
 
 @cache
-def _period_pattern(lang: str) -> re.Pattern[str]:
-    words = for_language(MONEY_WORDS, lang)
-    tables = (words, ENGLISH) if words is not ENGLISH else (ENGLISH,)
+def _words(lang: str) -> MoneyWords:
+    """The language's table, folded like the answers it reads."""
+    return fold_all(for_language(MONEY_WORDS, lang))
+
+
+@cache
+def _vocabulary(lang: str) -> frozenset[str]:
+    return unspaced_vocabulary(_words(lang))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A regex for `phrase` that allows any spacing where words are split by spaces.
+
+    Chinese and Korean phrases allow spaces between every character, since people (and
+    `segment`) may space them either way: "每月" and "每 月", "2주마다" and "2 주마다".
+    """
+    if not _UNSPACED.search(phrase):
+        return re.escape(phrase).replace(r"\ ", r"\s*")
+    pattern = r"\s*".join(re.escape(c) for c in phrase if not c.isspace())
+    return rf"(?<!\d){pattern}" if phrase[0].isdigit() else pattern
+
+
+def _spacing_free(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@cache
+def _period_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every pay period phrase, longest first, and the period of each."""
+    words = _words(lang)
+    tables = (words, ENGLISH) if words != ENGLISH else (ENGLISH,)
     phrase_periods: dict[str, str] = {}
     for table in tables:
         for period, units in table.units.items():
@@ -273,36 +498,56 @@ def _period_pattern(lang: str) -> re.Pattern[str]:
         for period, phrases in table.phrases.items():
             for phrase in phrases:
                 phrase_periods.setdefault(phrase, period)
-    groups = []
-    for period in {**PERIODS_PER_MONTH, **dict.fromkeys(RATE_PERIODS)}:
-        longest_first = sorted(
-            (p for p, q in phrase_periods.items() if q == period), key=len, reverse=True
-        )
-        if longest_first:
-            alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in longest_first)
-            groups.append((len(longest_first[0]), rf"(?P<{period}>{alternatives})"))
     # Longest phrases first, so "every 2 weeks" wins over "week".
-    ordered = "|".join(group for _, group in sorted(groups, reverse=True))
-    return re.compile(rf"(?<![a-z])(?:{ordered})(?![a-z])")
+    longest_first = sorted(phrase_periods, key=lambda p: len(_spacing_free(p)), reverse=True)
+    alternatives = "|".join(_phrase_pattern(p) for p in longest_first)
+    periods = {_spacing_free(p): period for p, period in reversed(phrase_periods.items())}
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])"), periods
 
 
 def _periods(text: str, lang: str) -> list[_Piece]:
-    """Pay periods written in the text: "a month", "every 2 weeks", "per hr"."""
+    """Pay periods written in the text: "a month", "every 2 weeks", "per hr", "每月"."""
+    pattern, periods = _period_pattern(lang)
     return [
-        _Piece(m.start(), m.end(), "period", period=m.lastgroup)
-        for m in _period_pattern(lang).finditer(text)
+        _Piece(m.start(), m.end(), "period", period=periods[_spacing_free(m.group())])
+        for m in pattern.finditer(text)
     ]
 
 
-def _amounts(text: str, words: MoneyWords) -> list[_Piece]:
+@cache
+def _amount_pattern(lang: str) -> re.Pattern[str]:
+    words = _words(lang)
+    number = f"{_LOCAL_NUMBER}|{_US_NUMBER}" if words.local_numbers else _US_NUMBER
+    currency = (*_DOLLARS, *(_phrase_pattern(w) for w in words.currency))
+    return re.compile(
+        rf"(?<![\w.,])(?:\$\s*)?(?P<number>{number})\s*(?P<thousands>k(?![a-z]))?\s*"
+        rf"(?:(?:{'|'.join(currency)})(?![a-z]))?"
+    )
+
+
+def _number_value(number: str, words: MoneyWords) -> float:
+    """The value of "1,200.50", or of "1.200,50" where the language groups digits that way."""
+    if words.local_numbers and _LOCAL_STYLE.fullmatch(number):
+        return float(parse_decimal(number, locale=words.local_numbers))
+    return float(number.replace(",", ""))
+
+
+def _is_not_money(following: str, words: MoneyWords) -> bool:
+    """True when the words after a number show it counts something else: "2 jobs", "3个孩子"."""
+    next_word = following.split(maxsplit=1)[0].strip(",.;:!?") if following.strip() else ""
+    if next_word in words.not_money:
+        return True
+    unspaced = tuple(w for w in words.not_money if _UNSPACED.search(w))
+    return bool(unspaced) and following.lstrip().startswith(unspaced)
+
+
+def _amounts(text: str, words: MoneyWords, lang: str) -> list[_Piece]:
     """Dollar amounts, with ranges ("1200-1500", "between 1200 and 1500") read as their middle."""
     amounts: list[_Piece] = []
-    for match in _AMOUNT.finditer(text):
-        following = text[match.end() :].split(maxsplit=1)
-        next_word = following[0].strip(",.;:!?") if following else ""
-        if not match.group("thousands") and next_word in words.not_money:
+    for match in _amount_pattern(lang).finditer(text):
+        if not match.group("thousands") and _is_not_money(text[match.end() :], words):
             continue
-        value = float(match.group("number").replace(",", ""))
+        value = _number_value(match.group("number"), words)
         if match.group("thousands"):
             value *= 1000
         end = match.start() + len(match.group().rstrip())
@@ -376,9 +621,9 @@ def _per_month(pieces: list[_Piece]) -> float | None:
 
 
 def _says_zero(text: str, words: MoneyWords) -> bool:
-    """True for answers meaning no income at all: "none", "nothing", "no income", "no"."""
+    """True for answers meaning no income at all: "none", "nothing", "no income", "no", "没有"."""
     if text.strip(" .!") in set(words.zero_alone) | set(ENGLISH.zero_alone):
         return True
     phrases = sorted(set(words.zero) | set(ENGLISH.zero), key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in phrases)
+    alternatives = "|".join(_phrase_pattern(p) for p in phrases)
     return re.search(rf"(?<![\w$])(?:{alternatives})(?![\w.])", text) is not None

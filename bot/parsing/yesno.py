@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.parsing.nonanswers import is_dont_know
-from bot.parsing.text import fold, for_language
+from bot.parsing.text import fold, fold_all, for_language, segment, unspaced_vocabulary
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,10 @@ class YesNoWords:
     """The verbs of a short answer like "i am" or "we do"."""
     negations: frozenset[str]
     """Words that turn a short answer into no ("i am not")."""
+    undo_yes: frozenset[str] = frozenset()
+    """Words that, later in an answer that opens with yes, make it unclear ("yeah no")."""
+    softeners: frozenset[str] = frozenset()
+    """Polite words that may open any answer and are skipped (Vietnamese "dạ không" is no)."""
 
 
 ENGLISH = YesNoWords(
@@ -146,17 +151,191 @@ ENGLISH = YesNoWords(
             "cant",
         }
     ),
+    undo_yes=frozenset({"no", "nope", "nah"}),
 )
 
 SPANISH = YesNoWords(
-    yes_openers=("si", "sip", "claro", "correcto", "asi es", "por supuesto", "efectivamente"),
-    no_openers=("no", "nop", "nadie", "ninguno", "ninguna", "nunca", "para nada"),
-    subjects=frozenset({"yo", "ella", "el", "mi", "esposa", "esposo", "hija", "hijo"}),
-    verbs=frozenset({"soy", "es", "esta", "estoy", "tengo", "tiene"}),
+    yes_openers=(
+        "sí",
+        "sip",
+        "claro",
+        "correcto",
+        "así es",
+        "por supuesto",
+        "efectivamente",
+        "afirmativo",
+        "ajá",
+        "cierto",
+    ),
+    no_openers=("no", "nop", "nadie", "ninguno", "ninguna", "nunca", "para nada", "negativo"),
+    subjects=frozenset({"yo", "ella", "él", "mi", "esposa", "esposo", "hija", "hijo"}),
+    verbs=frozenset({"soy", "es", "está", "estoy", "tengo", "tiene"}),
     negations=frozenset({"no", "nunca"}),
+    undo_yes=frozenset({"no"}),
 )
 
-YES_NO_WORDS: dict[str, YesNoWords] = {"en": ENGLISH, "es": SPANISH}
+CHINESE = YesNoWords(
+    yes_openers=(
+        "是",
+        "是的",
+        "对",
+        "對",
+        "对的",
+        "對的",
+        "有",
+        "有的",
+        "嗯",
+        "好",
+        "好的",
+        "没错",
+        "沒錯",
+        "当然",
+        "當然",
+    ),
+    no_openers=(
+        "不",
+        "不是",
+        "没有",
+        "沒有",
+        "没",
+        "沒",
+        "无",
+        "無",
+        "不对",
+        "不對",
+        "没人",
+        "沒人",
+        "没有人",
+        "沒有人",
+        "都没有",
+        "都沒有",
+        "否",
+    ),
+    subjects=frozenset(
+        {"我", "我们", "我們", "她", "他", "老婆", "太太", "妻子", "老公", "丈夫", "女儿", "女兒"}
+        | {"儿子", "兒子", "孩子", "家里", "家裡", "家人"}
+    ),
+    verbs=frozenset({"是", "有", "怀孕", "懷孕", "怀孕了", "懷孕了"}),
+    negations=frozenset({"不", "没", "沒", "没有", "沒有", "不是"}),
+    undo_yes=frozenset({"不", "没", "沒", "没有", "沒有", "不是"}),
+)
+
+VIETNAMESE = YesNoWords(
+    yes_openers=(
+        "có",
+        "có ạ",
+        "có chứ",
+        "đúng",
+        "đúng rồi",
+        "vâng",
+        "ừ",
+        "ừm",
+        "phải",
+        "dạ",
+        "dạ vâng",
+    ),
+    no_openers=(
+        "không",
+        "ko",
+        "k",
+        "hông",
+        "hổng",
+        "không có",
+        "chưa",
+        "không ai",
+        "chẳng",
+        "chẳng có",
+        "đâu có",
+    ),
+    subjects=frozenset({"tôi", "em", "vợ", "chồng", "con", "mình", "gái", "trai", "nhà"}),
+    verbs=frozenset({"có", "đang", "là", "bị"}),
+    negations=frozenset({"không", "ko", "chưa", "chẳng"}),
+    undo_yes=frozenset({"không", "ko", "chưa", "chẳng"}),
+    softeners=frozenset({"dạ", "thưa", "à", "ờ", "ạ"}),
+)
+
+TAGALOG = YesNoWords(
+    yes_openers=(
+        "oo",
+        "opo",
+        "oho",
+        "meron",
+        "mayroon",
+        "mayron",
+        "oo naman",
+        "syempre",
+        "siyempre",
+        "tama",
+        "totoo",
+        "oum",
+    ),
+    no_openers=(
+        "hindi",
+        "hinde",
+        "di",
+        "wala",
+        "walang",
+        "wala naman",
+        "hindi naman",
+        "ayaw",
+        "hinding hindi",
+    ),
+    subjects=frozenset({"ako", "siya", "kami", "asawa", "anak", "misis", "mister", "ate"}),
+    verbs=frozenset({"buntis", "meron", "mayroon", "may", "oo"}),
+    negations=frozenset({"hindi", "di", "wala"}),
+    undo_yes=frozenset({"hindi", "wala", "di"}),
+    softeners=frozenset({"ah", "eh", "ay", "uhm"}),
+)
+
+KOREAN = YesNoWords(
+    yes_openers=(
+        "네",
+        "예",
+        "응",
+        "넵",
+        "넹",
+        "그래요",
+        "그래",
+        "맞아요",
+        "맞아",
+        "맞습니다",
+        "있어요",
+        "있어",
+        "있습니다",
+        "있음",
+        "ㅇㅇ",
+        "물론",
+        "물론이죠",
+    ),
+    no_openers=(
+        "아니요",
+        "아니오",
+        "아뇨",
+        "아니",
+        "아니에요",
+        "아닙니다",
+        "없어요",
+        "없어",
+        "없습니다",
+        "없음",
+        "없다",
+        "ㄴㄴ",
+        "아무도",
+    ),
+    subjects=frozenset({"저", "제", "나", "내", "아내", "남편", "와이프", "딸", "아들", "아이"}),
+    verbs=frozenset({"있어요", "있습니다", "임신", "임신했어요", "임신중이에요", "해요"}),
+    negations=frozenset({"안", "아니", "아니요", "없어요", "없어", "않아요", "못"}),
+    undo_yes=frozenset({"아니요", "아니", "없어요", "없어", "없습니다", "없음"}),
+)
+
+YES_NO_WORDS: dict[str, YesNoWords] = {
+    "en": ENGLISH,
+    "es": SPANISH,
+    "zh": CHINESE,
+    "vi": VIETNAMESE,
+    "tl": TAGALOG,
+    "ko": KOREAN,
+}
 
 # Intents sent by quick-reply buttons.
 _BUTTON_PAYLOADS = {"/affirm": True, "/deny": False}
@@ -171,20 +350,43 @@ def parse_yes_no(text: str, lang: str = "en") -> bool | None:
         return _BUTTON_PAYLOADS[stripped]
     if is_dont_know(text, lang):
         return None
-    words = [_squeeze(w) for w in _WORD.findall(fold(text))]
+    tables = _tables(lang)
+    words = _without_softeners(
+        [_squeeze(w) for w in _WORD.findall(segment(fold(text), _vocabulary(lang)))], tables
+    )
     if not words:
         return None
-    tables = [for_language(YES_NO_WORDS, lang), ENGLISH]
     opens_yes = any(_opens_with(words, t.yes_openers) for t in tables)
     opens_no = any(_opens_with(words, t.no_openers) for t in tables)
     if opens_yes and not opens_no:
         # "yes... no" or "yeah no" is too mixed to read.
-        return None if any(w in ("no", "nope", "nah") for w in words[1:]) else True
+        return None if any(w in t.undo_yes for t in tables for w in words[1:]) else True
     if opens_no and not opens_yes:
         return False
     if len(words) <= _LONGEST_SHORT_ANSWER and not opens_yes:
         return _short_answer(words, tables)
     return None
+
+
+@cache
+def _tables(lang: str) -> tuple[YesNoWords, ...]:
+    """The language's table (folded) and English, which people mix in everywhere."""
+    table = fold_all(for_language(YES_NO_WORDS, lang))
+    return (table, ENGLISH) if table != ENGLISH else (ENGLISH,)
+
+
+@cache
+def _vocabulary(lang: str) -> frozenset[str]:
+    return unspaced_vocabulary(_tables(lang)[0])
+
+
+def _without_softeners(words: list[str], tables: tuple[YesNoWords, ...]) -> list[str]:
+    """Drop polite openers ("dạ không" -> "không"), unless nothing else was said ("dạ")."""
+    softeners = set().union(*(t.softeners for t in tables))
+    start = 0
+    while start < len(words) and words[start] in softeners:
+        start += 1
+    return words[start:] or words
 
 
 def _squeeze(word: str) -> str:
@@ -208,7 +410,7 @@ def _squeeze_all(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-def _short_answer(words: list[str], tables: list[YesNoWords]) -> bool | None:
+def _short_answer(words: list[str], tables: tuple[YesNoWords, ...]) -> bool | None:
     """Read "i am", "she is", "we do" as yes and "i am not", "she isn't" as no."""
     has_subject = any(w in t.subjects for t in tables for w in words)
     has_verb = any(w in t.verbs for t in tables for w in words)
