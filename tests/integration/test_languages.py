@@ -73,10 +73,11 @@ def test_switching_language_keeps_every_answer(chat: Chat) -> None:
 
 def test_lang_offers_every_language_with_its_own_name(chat: Chat) -> None:
     chat("hi")
-    (menu,) = chat("LANG")
+    menu, question = chat("LANG")  # the menu, then the question it interrupted
     assert menu["text"] == say("utter_language_menu", "en")
+    assert question["text"] == say("utter_ask_zip_code", "en")
     titles = [button["title"] for button in menu["buttons"]]  # type: ignore[index]
     assert titles == ["English", "Español", "中文（简体）", "中文（繁體）", "Tiếng Việt",
                       "Tagalog", "한국어"]
     picked = [str(reply["text"]) for reply in chat('/change_language{"language": "ko"}')]
-    assert picked[0] == say("utter_language_changed", "ko")
+    assert picked == [say("utter_language_changed", "ko"), say("utter_ask_zip_code", "ko")]
