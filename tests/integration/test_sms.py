@@ -266,3 +266,18 @@ def test_messages_sent_in_a_burst_are_handled_in_order(
     fake_twilio.wait_for(phone, len(answers))
     assert [event["text"] for event in user_messages(stack, phone)] == answers
     assert fake_twilio.to(phone)[-1].startswith("About how much money")
+
+
+def test_a_chinese_conversation_gets_chinese_sms_counted_in_ucs2(
+    stack: Stack, fake_twilio: FakeTwilio
+) -> None:
+    from bot.i18n import render
+
+    phone = Phone(stack, fake_twilio)
+    (body,) = phone.text("你好，我需要帮助")
+    expected = render("utter_greet", "zh").text + "\n" + render("utter_ask_zip_code", "zh").text
+    assert body == expected
+    assert sms.encoding(body) == "UCS-2"
+    assert sms.segment_count(body) == (1 if len(body) <= 70 else -(-len(body) // 67))
+    # Not a ZIP code: asked again with an example, still in Chinese.
+    assert phone.text("紫色")[0] == render("utter_ask_zip_code", "zh", variant="retry").text
