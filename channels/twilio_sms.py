@@ -248,8 +248,8 @@ class TwilioSmsInput(InputChannel):
         try:
             async with lock:
                 await self._handle(app, on_new_message, conversation, phone, body)
-        except Exception:  # a background task: log the kind of error, never the message
-            logger.exception("SMS handling failed")
+        except Exception as error:  # a background task: log the kind of error, never the text
+            logger.error("SMS handling failed: %s", type(error).__name__)
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
                 self._locks.pop(conversation, None)
@@ -287,8 +287,8 @@ class TwilioSmsInput(InputChannel):
         output = SmsOutput()
         try:
             await on_new_message(UserMessage(body, output, conversation, input_channel=CHANNEL))
-        except Exception:
-            logger.exception("Rasa could not handle an SMS")
+        except Exception as error:  # tracebacks can carry the message: log the kind only
+            logger.error("Rasa could not handle an SMS: %s", type(error).__name__)
             output.messages = [{"text": render("utter_error", language).text}]
         texts = [str(m["text"]) for m in visible(output.messages) if m.get("text")]
         await self.reply(conversation, phone, texts, language)
