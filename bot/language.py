@@ -53,8 +53,11 @@ VIETNAMESE_LETTERS = re.compile(
 # Vietnamese written without tones (common on old phones): words no other supported
 # language uses. Two of them in a message are a clear sign.
 VIETNAMESE_WITHOUT_TONES = frozenset(
-    "toi khong giup duoc cua chung nguoi muon thang nhung voi nhieu biet minh gia dinh "
-    "tien thuc pham vo chong lam viec bao nhieu xin chao cam on roi chua".split()
+    (
+        "toi", "khong", "giup", "duoc", "cua", "chung", "nguoi", "muon", "thang", "nhung",
+        "voi", "nhieu", "biet", "minh", "gia", "dinh", "tien", "thuc", "pham", "vo", "chong",
+        "lam", "viec", "bao", "xin", "chao", "cam", "on", "roi", "chua",
+    )
 )
 HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
