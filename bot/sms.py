@@ -149,7 +149,7 @@ def gsm_friendly(text: str) -> str:
 # Languages whose SMS readers accept vowels without their acute accent, which GSM-7 lacks
 # (it has é, ñ, ü, ¿ and ¡): one such letter would otherwise make a whole body UCS-2 and
 # halve what each segment holds.
-GSM_ACCENT_FOLDING: dict[str, dict[int, str]] = {
+GSM_ACCENT_FOLDING: dict[str, dict[int, int]] = {
     language: str.maketrans("áíóúÁÍÓÚâêîôûÂÊÎÔÛ", "aiouAIOUaeiouAEIOU") for language in ("es", "tl")
 }
 
