@@ -7,6 +7,8 @@ from typing import Any
 from bot.eligibility.model import ProgramResult, Screening
 
 Message = tuple[str, dict[str, Any]]
+# The programs the chat reports on (the engine may screen more).
+SHOWN_PROGRAMS = ("calfresh", "medi_cal")
 
 # Which Medi-Cal reason names which people, in the order they are said.
 MEDI_CAL_GROUP_MESSAGES = (
@@ -69,7 +71,8 @@ def medi_cal_messages(result: ProgramResult, ages: list[int]) -> list[Message]:
 
 def next_step_messages(screening: Screening, household: dict[str, Any]) -> list[Message]:
     """How to apply (with the county office when we know it), or where else to look."""
-    if any(r.status in ("likely", "possible", "needs_info") for r in screening.programs.values()):
+    shown = (screening.programs[p] for p in SHOWN_PROGRAMS if p in screening.programs)
+    if any(r.status in ("likely", "possible", "needs_info") for r in shown):
         county = household.get("county")
         if county:
             return [("next_apply_county", {"county": county})]
