@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date
 from typing import Any
@@ -12,9 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.answers import INTERPRETERS, SCREENING_STATE, household_from_answers, interpret
-from bot.eligibility import screen
+from bot.eligibility import ParameterError, screen
 from bot.language import conversation_language
 from bot.results import compose
+
+logger = logging.getLogger(__name__)
 
 SCREENING_SLOTS = (
     "zip_code",
@@ -97,7 +100,12 @@ class ActionShowResult(Action):
         household = household_from_answers(tracker.slots)
         if household["state"] != SCREENING_STATE:
             return []
-        screening = screen(household, on=screening_date())
+        try:
+            screening = screen(household, on=screening_date())
+        except ParameterError:  # this year's figures are not loaded yet: say so, kindly
+            logger.error("No rules in force on %s: load this year's parameters", screening_date())
+            dispatcher.utter_message(response="utter_rules_unavailable")
+            return []
         send(dispatcher, compose(screening, household))
         return []
 

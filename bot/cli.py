@@ -1,6 +1,7 @@
 """`anydoor` command line.
 
 - `anydoor screen --json FILE|- [--on YYYY-MM-DD]`: screen a household read as JSON.
+- `anydoor what-if --json FILE|- [--on YYYY-MM-DD]`: compare `{"before": ..., "after": ...}`.
 - `anydoor db upgrade`: apply the database migrations.
 - `anydoor purge --older-than 30d`: forget conversations past the retention window.
 """
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from bot.eligibility import ParameterError, screen
+from bot.eligibility import ParameterError, compare, screen
 
 _AGE = re.compile(r"(\d+)([dh])")
 _AGE_UNITS = {"d": "days", "h": "hours"}
@@ -43,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
         "--json", required=True, metavar="FILE", help="household JSON, - = stdin"
     )
     screen_cmd.add_argument("--on", type=_date, help="rules in force on this date (default today)")
+    what_if_cmd = commands.add_parser(
+        "what-if", help="compare two households read as JSON: {before, after}"
+    )
+    what_if_cmd.add_argument(
+        "--json", required=True, metavar="FILE", help='{"before": {...}, "after": {...}}, - = stdin'
+    )
+    what_if_cmd.add_argument("--on", type=_date, help="rules in force on this date (default today)")
     db_cmd = commands.add_parser("db", help="manage AnyDoor's database")
     db_actions = db_cmd.add_subparsers(dest="db_command", required=True)
     db_actions.add_parser("upgrade", help="apply the migrations (ANYDOOR_DATABASE_URL)")
@@ -68,6 +76,22 @@ def _screen(args: argparse.Namespace) -> int:
         if not isinstance(household, dict):
             raise ValueError("the JSON must be an object")
         result = screen(household, on=args.on)
+    except (OSError, ValueError, ParameterError) as error:
+        print(f"anydoor: error: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(result.to_dict(), indent=2))
+    return 0
+
+
+def _what_if(args: argparse.Namespace) -> int:
+    try:
+        pair = _read_household(args.json)
+        if not isinstance(pair, dict):
+            raise ValueError("the JSON must be an object with `before` and `after`")
+        before, after = pair.get("before"), pair.get("after")
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            raise ValueError("`before` and `after` must both be household objects")
+        result = compare(before, after, on=args.on)
     except (OSError, ValueError, ParameterError) as error:
         print(f"anydoor: error: {error}", file=sys.stderr)
         return 2
@@ -116,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _db_upgrade()
     if args.command == "purge":
         return _purge(args.older_than)
+    if args.command == "what-if":
+        return _what_if(args)
     return _screen(args)
 
 

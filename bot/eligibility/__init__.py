@@ -6,18 +6,23 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.eligibility import calfresh, medi_cal
-from bot.eligibility.codes import NEXT_STEP_KEYS, REASON_CODES
+from bot.eligibility import calfresh, medi_cal, what_if, wic
+from bot.eligibility.codes import CHANGE_CODES, NEXT_STEP_KEYS, REASON_CODES
 from bot.eligibility.model import Household, ProgramResult, Screening
 from bot.eligibility.parameters import ParameterError
+from bot.eligibility.what_if import Comparison, ProgramChange
 
 __all__ = [
+    "CHANGE_CODES",
     "NEXT_STEP_KEYS",
     "REASON_CODES",
+    "Comparison",
     "Household",
     "ParameterError",
+    "ProgramChange",
     "ProgramResult",
     "Screening",
+    "compare",
     "screen",
 ]
 
@@ -52,10 +57,33 @@ def screen(household: Household | Mapping[str, Any], on: date | None = None) -> 
     """
     day = on or date.today()
     person = _household(household)
+    # Dependency order: WIC reads the CalFresh and Medi-Cal results (adjunctive eligibility).
+    calfresh_result = calfresh.screen(person, day)
+    medi_cal_result = medi_cal.screen(person, day)
     return Screening(
         on=day,
         programs={
-            "calfresh": calfresh.screen(person, day),
-            "medi_cal": medi_cal.screen(person, day),
+            "calfresh": calfresh_result,
+            "medi_cal": medi_cal_result,
+            "wic": wic.screen(person, day, calfresh=calfresh_result, medi_cal=medi_cal_result),
         },
+    )
+
+
+def compare(
+    before: Household | Mapping[str, Any],
+    after: Household | Mapping[str, Any],
+    on: date | None = None,
+) -> Comparison:
+    """What changes, program by program, if the household `before` became `after` (same date).
+
+    Raises what `screen` raises, for either household.
+    """
+    day = on or date.today()
+    old, new = _household(before), _household(after)
+    return what_if.compare_screenings(
+        screen(old, day),
+        screen(new, day),
+        income_before=old.monthly_income,
+        income_after=new.monthly_income,
     )

@@ -53,9 +53,20 @@ def percent_of_rounded_monthly_guideline(annual: int, share: Decimal) -> int:
     return _ceil(Decimal(_ceil(Decimal(annual) / 12)) * share)
 
 
+def rounded_up_annual(annual: int, share: Decimal) -> int:
+    """WIC chart's annual column: annual guideline x share, rounded up to the dollar."""
+    return _ceil(Decimal(annual) * share)
+
+
+def rounded_up_annual_then_monthly(annual: int, share: Decimal) -> int:
+    """WIC chart's monthly column: the rounded-up annual limit / 12, rounded up again."""
+    return _ceil(Decimal(rounded_up_annual(annual, share)) / 12)
+
+
 ROUNDING_RULES: dict[str, Callable[[int, Decimal], int]] = {
     "rounded_up_monthly": rounded_up_monthly,
     "percent_of_rounded_monthly_guideline": percent_of_rounded_monthly_guideline,
+    "rounded_up_annual_then_monthly": rounded_up_annual_then_monthly,
 }
 
 
@@ -77,6 +88,18 @@ def monthly_limit(size: int, vintage: int, share: float | Decimal, rounding: str
     return rule(guideline(largest, vintage), pct) + (size - largest) * rule(
         additional_person(vintage), pct
     )
+
+
+def annual_limit(size: int, vintage: int, share: float | Decimal) -> int:
+    """Annual income limit at `share` of the guideline, rounded up (the WIC chart's annual
+    column); sizes over the listed ones add the rounded-up increment per person."""
+    pct = Decimal(str(share))
+    largest = _listed_sizes()
+    if size <= largest:
+        return rounded_up_annual(guideline(size, vintage), pct)
+    return rounded_up_annual(guideline(largest, vintage), pct) + (
+        size - largest
+    ) * rounded_up_annual(additional_person(vintage), pct)
 
 
 def monthly_limit_increment(vintage: int, share: float | Decimal, rounding: str) -> int:

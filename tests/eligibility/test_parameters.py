@@ -27,6 +27,9 @@ def test_the_tree_holds_the_files_the_rules_read() -> None:
         "states/ca/cdss/calfresh/utility_allowances",
         "states/ca/dhcs/medi_cal/income_limits",
         "states/ca/dhcs/medi_cal/fpl_vintage",
+        "us/usda/wic/income_limit",
+        "us/usda/wic/fpl_vintage",
+        "us/usda/wic/categories",
     }
     assert expected <= set(load_all())
 

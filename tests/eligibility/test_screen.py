@@ -32,6 +32,8 @@ def test_every_code_a_screening_uses_is_listed() -> None:
         {**FAMILY, "monthly_income": None},
         {**FAMILY, "monthly_income": 9000},
         {**FAMILY, "member_ages": [70], "disability": True, "pregnant": True},
+        {**FAMILY, "member_ages": [24, 0, 3], "monthly_income": None},
+        {**FAMILY, "member_ages": [24, 3], "monthly_income": 20000},
     ]
     for household in households:
         for result in screen(household, on=date(2026, 11, 24)).programs.values():

@@ -1,0 +1,109 @@
+"""WIC: pregnant people, infants and young children, at 185% of the poverty line or adjunctively.
+
+The rule, in the order it reads:
+1. Category (42 USC 1786(b)): a pregnant person, an infant under 1, or a child under 5.
+   Postpartum and breastfeeding people qualify too, but the screening does not ask about a
+   recent birth, so it cannot find them.
+2. Income at or under the FNS chart for the household size, 185% of the poverty guideline
+   (42 USC 1786(d)(2)(A)(i)); a pregnant person counts the expected baby (42 USC 1786(d)(2)(D)).
+   The chart changes every July 1 and rounds its own way (both in `parameters/us/usda/wic/`).
+3. Adjunctive income eligibility (42 USC 1786(d)(2)(A)(ii)): Medi-Cal or CalFresh makes the
+   income test pass, so WIC is screened after both.
+4. Nutritional risk is assessed at the WIC clinic (7 CFR 246.7(e)); a screener assumes it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.eligibility import codes, fpl
+from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.parameters import parameter, value
+
+WIC = "us/usda/wic"
+
+# Medi-Cal reasons that mean full-scope Medi-Cal (Medicaid) for someone in the household. The
+# Medi-Cal Access Program (`pregnant_mcap`) is CHIP-funded, not Medicaid, so it is left out.
+MEDI_CAL_ADJUNCTIVE_REASONS = frozenset(
+    {
+        "children_within_limit",
+        "adults_within_limit",
+        "pregnant_within_limit",
+        "senior_or_disabled_within_limit",
+    }
+)
+
+
+def vintage(on: date) -> int:
+    """Guideline year of the WIC chart in force on `on` (a new chart every July 1)."""
+    return int(value(f"{WIC}/fpl_vintage", on))
+
+
+def monthly_income_limit(size: int, on: date) -> int:
+    """Monthly column of the FNS WIC chart: ceil(ceil(guideline x 1.85) / 12)."""
+    path = f"{WIC}/income_limit"
+    share = value(path, on)
+    return fpl.monthly_limit(size, vintage(on), share, parameter(path).rounding or "")
+
+
+def annual_income_limit(size: int, on: date) -> int:
+    """Annual column of the FNS WIC chart: ceil(guideline x 1.85)."""
+    return fpl.annual_limit(size, vintage(on), value(f"{WIC}/income_limit", on))
+
+
+def household_size(household: Household) -> int:
+    """Household size for WIC: everyone, plus the expected baby of a pregnant person."""
+    return household.size + (1 if household.pregnant else 0)
+
+
+def category_reasons(household: Household, on: date) -> tuple[str, ...]:
+    """Which WIC categories the household shows: pregnant, an infant, a child under 5."""
+    infant_max = int(value(f"{WIC}/categories", on, "infant_max_age"))
+    child_max = int(value(f"{WIC}/categories", on, "child_max_age"))
+    ages = household.member_ages
+    found = (
+        ("wic_pregnant", bool(household.pregnant)),
+        ("wic_infant", any(age <= infant_max for age in ages)),
+        ("wic_child", any(infant_max < age <= child_max for age in ages)),
+    )
+    return tuple(reason for reason, present in found if present)
+
+
+def adjunctive_reasons(calfresh: ProgramResult, medi_cal: ProgramResult) -> tuple[str, ...]:
+    """Programs that make WIC's income test pass: full-scope Medi-Cal or CalFresh, likely."""
+    reasons: list[str] = []
+    if medi_cal.status == "likely" and MEDI_CAL_ADJUNCTIVE_REASONS & set(medi_cal.reasons):
+        reasons.append("adjunctive_medi_cal")
+    if calfresh.status == "likely":
+        reasons.append("adjunctive_calfresh")
+    return tuple(reasons)
+
+
+def screen(
+    household: Household, on: date, *, calfresh: ProgramResult, medi_cal: ProgramResult
+) -> ProgramResult:
+    """WIC status, reasons and next steps, given the household's CalFresh and Medi-Cal results."""
+    categories = category_reasons(household, on)
+    if not categories:
+        return ProgramResult(
+            status="unlikely", reasons=("no_wic_category_member",), next_steps=(codes.CALL_211,)
+        )
+    adjunctive = adjunctive_reasons(calfresh, medi_cal)
+    income = household.monthly_income
+    if income is None:
+        if adjunctive:
+            return _likely((*categories, *adjunctive))
+        return ProgramResult(status="needs_info", reasons=(*categories, "income_unknown"))
+    if income <= monthly_income_limit(household_size(household), on):
+        return _likely((*categories, "wic_income_within_limit", *adjunctive))
+    if adjunctive:
+        return _likely((*categories, *adjunctive))
+    return ProgramResult(
+        status="unlikely",
+        reasons=(*categories, "wic_income_over_limit"),
+        next_steps=(codes.CALL_211,),
+    )
+
+
+def _likely(reasons: tuple[str, ...]) -> ProgramResult:
+    return ProgramResult(status="likely", reasons=reasons, next_steps=(codes.APPLY_WIC,))
