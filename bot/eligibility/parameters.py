@@ -176,3 +176,9 @@ def problems() -> list[str]:
                 if d not in cited
             )
     return found
+
+
+@lru_cache(maxsize=16384)  # the tree is loaded once and never changes; errors are not cached
+def cached_value(path: str, on: date, *keys: Any) -> Any:
+    """`value`, memoized: for rules that read the same figures for every household of a day."""
+    return value(path, on, *keys)
