@@ -144,3 +144,10 @@ def test_screen_puts_fera_after_care() -> None:
     result = screen({"member_ages": [30], "monthly_income": 4000}, on=ON).programs
     assert result["care"].status == "unlikely"
     assert result["fera"].status == "likely"
+
+
+def test_the_fera_table_switches_on_june_first() -> None:
+    # Two people at $4,450 a month = 53,400: over FERA's 52,875 (2025-26), then within
+    # 43,280-54,100 (2026-27).
+    assert fera_alone([30, 3], 4450, date(2026, 5, 31)).status == "unlikely"
+    assert fera_alone([30, 3], 4450, date(2026, 6, 1)).status == "likely"
