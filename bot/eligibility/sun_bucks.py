@@ -9,7 +9,8 @@ The rule, in the order it reads (42 USC 1762; California's plan as CDSS describe
    Application): household income at or under the reduced-price school meal limit, 185% of
    the poverty line on the FNS chart that changes every July 1.
 4. The amount is per child, once a summer (42 USC 1762(b)(2)(A)); it is reported as `amount`
-   with the period `summer`, never as a monthly amount.
+   with the period `summer`, never as a monthly amount. From September on, it is next
+   summer's amount.
 Screened after CalFresh, Medi-Cal and CalWORKs, whose results it reads.
 """
 
@@ -45,15 +46,22 @@ def annual_income_limit(size: int, on: date) -> int:
     return fpl.annual_limit(size, vintage(on), share)
 
 
+def summer(on: date) -> date:
+    """The summer a screening on `on` is about, as January 1 of its year: this summer until its
+    last month (August), then next summer."""
+    last_month = int(cached_value(f"{CDSS}/summer", on, "last_month"))
+    return date(on.year if on.month <= last_month else on.year + 1, 1, 1)
+
+
 def benefit_per_child(on: date) -> int:
-    """Summer EBT for one child for the summer of `on`'s calendar year."""
-    return int(cached_value(f"{SUMMER_EBT}/benefit", on))
+    """Summer EBT for one child for the summer a screening on `on` is about."""
+    return int(cached_value(f"{SUMMER_EBT}/benefit", summer(on)))
 
 
 @lru_cache(maxsize=512)  # the parameter tree never changes
 def amount_carried_forward(on: date) -> bool:
-    """Whether this summer's amount is last summer's, carried forward until FNS publishes it."""
-    return reference(f"{SUMMER_EBT}/benefit", on).status == "carried_forward"
+    """Whether that summer's amount is an earlier one, carried forward until FNS publishes it."""
+    return reference(f"{SUMMER_EBT}/benefit", summer(on)).status == "carried_forward"
 
 
 def eligible_children(household: Household, on: date) -> int:

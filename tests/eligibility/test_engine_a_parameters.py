@@ -15,6 +15,7 @@ def test_the_tree_holds_the_files_the_new_rules_read() -> None:
         "us/usda/school_meals/income_limits",
         "us/usda/summer_ebt/benefit",
         "states/ca/cdss/sun_bucks/ages",
+        "states/ca/cdss/sun_bucks/summer",
         "states/ca/cdss/calworks/maximum_aid_payment",
         "states/ca/cdss/calworks/mbsac",
         "states/ca/cdss/calworks/income_disregards",
