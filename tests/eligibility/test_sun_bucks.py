@@ -139,12 +139,12 @@ def test_unknown_income_without_a_program_needs_info() -> None:
     assert (result.status, result.reasons) == ("needs_info", ("income_unknown",))
 
 
-def test_summer_2027_amount_is_carried_forward_and_says_so() -> None:
-    assert (
-        "sun_bucks_amount_carried_forward"
-        not in sun_bucks_alone(date(2026, 12, 31), calfresh=LIKELY).reasons
-    )
-    result = sun_bucks_alone(date(2027, 1, 1), calfresh=LIKELY)
+def test_from_september_the_amount_is_next_summers_and_2027_is_carried_forward() -> None:
+    assert sun_bucks.summer(date(2026, 8, 31)) == date(2026, 1, 1)
+    assert sun_bucks.summer(date(2026, 9, 1)) == date(2027, 1, 1)
+    august = sun_bucks_alone(date(2026, 8, 31), calfresh=LIKELY)
+    assert "sun_bucks_amount_carried_forward" not in august.reasons
+    result = sun_bucks_alone(date(2026, 9, 1), calfresh=LIKELY)
     assert result.reasons == ("sun_bucks_calfresh", "sun_bucks_amount_carried_forward")
     assert result.amount == (240, 240)
 
