@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
-from bot.eligibility.parameters import cached_value, parameter, reference
+from bot.eligibility.parameters import parameter, reference, value
 
 CDSS = "states/ca/cdss/calworks"
 REGION_1, REGION_2 = "region_1", "region_2"
@@ -43,7 +43,7 @@ def region(household: Household, on: date) -> str | None:
 
 @lru_cache(maxsize=512)  # the parameter tree never changes
 def _region_1(on: date) -> frozenset[str]:
-    return frozenset(county_name(c) for c in cached_value(f"{CDSS}/region_1_counties", on))
+    return frozenset(county_name(c) for c in value(f"{CDSS}/region_1_counties", on))
 
 
 @lru_cache(maxsize=64)
@@ -56,7 +56,7 @@ def maximum_aid_payment(area: str, size: int, on: date) -> int:
     """Non-exempt MAP for an AU of `size` in `area`; the largest row means "that many or more"."""
     path = f"{CDSS}/maximum_aid_payment"
     largest = max(_sizes(path, area))
-    return int(cached_value(path, on, area, min(size, largest)))
+    return int(value(path, on, area, min(size, largest)))
 
 
 def mbsac(area: str, size: int, on: date) -> int:
@@ -64,9 +64,9 @@ def mbsac(area: str, size: int, on: date) -> int:
     path = f"{CDSS}/mbsac"
     largest = max(_sizes(path, area))
     if size <= largest:
-        return int(cached_value(path, on, area, size))
-    return int(cached_value(path, on, area, largest)) + (size - largest) * int(
-        cached_value(path, on, area, "additional")
+        return int(value(path, on, area, size))
+    return int(value(path, on, area, largest)) + (size - largest) * int(
+        value(path, on, area, "additional")
     )
 
 
@@ -79,7 +79,7 @@ def map_carried_forward(on: date) -> bool:
 def passes_applicant_test(income: Decimal, area: str, size: int, on: date, *, earned: bool) -> bool:
     """Gross income less $450 (one employed person assumed) at or under the MBSAC."""
     disregard = Decimal(
-        str(cached_value(f"{CDSS}/income_disregards", on, "applicant_per_employed_person"))
+        str(value(f"{CDSS}/income_disregards", on, "applicant_per_employed_person"))
     )
     countable = max(Decimal(0), income - disregard) if earned else income
     return countable <= mbsac(area, size, on)
@@ -89,10 +89,8 @@ def net_nonexempt_income(income: Decimal, on: date, *, earned: bool) -> Decimal:
     """Earnings less the first $600 and half of the rest; unearned income counts in full."""
     if not earned:
         return income
-    flat = Decimal(str(cached_value(f"{CDSS}/income_disregards", on, "recipient_flat")))
-    share = Decimal(
-        str(cached_value(f"{CDSS}/income_disregards", on, "recipient_share_of_rest_counted"))
-    )
+    flat = Decimal(str(value(f"{CDSS}/income_disregards", on, "recipient_flat")))
+    share = Decimal(str(value(f"{CDSS}/income_disregards", on, "recipient_share_of_rest_counted")))
     return max(Decimal(0), income - flat) * share
 
 
@@ -128,7 +126,7 @@ def estimate(household: Household, on: date) -> Estimate:
 
 def category_reasons(household: Household, on: date) -> tuple[str, ...]:
     """Who makes this a CalWORKs family: a child, or a pregnant person."""
-    child_max = int(cached_value(f"{CDSS}/ages", on, "child_max_age"))
+    child_max = int(value(f"{CDSS}/ages", on, "child_max_age"))
     found = (
         ("calworks_child", any(age <= child_max for age in household.member_ages)),
         ("calworks_pregnant", bool(household.pregnant)),

@@ -16,20 +16,20 @@ from datetime import date
 
 from bot.eligibility import codes, fpl
 from bot.eligibility.model import Household, ProgramResult
-from bot.eligibility.parameters import cached_value
+from bot.eligibility.parameters import value
 
 CPUC = "states/ca/cpuc/care"
 
 
 def vintage(on: date) -> int:
     """Guideline year of the CPUC table in force on `on` (a new table every June 1)."""
-    return int(cached_value(f"{CPUC}/fpl_vintage", on))
+    return int(value(f"{CPUC}/fpl_vintage", on))
 
 
 def annual_income_limit(program: str, size: int, on: date) -> int:
     """CPUC table: ceil(guideline x share) for the size, households of one on the 1-2 row."""
-    table_size = max(size, int(cached_value(f"{CPUC}/smallest_size", on)))
-    share = cached_value(f"{CPUC}/income_limits", on, program)
+    table_size = max(size, int(value(f"{CPUC}/smallest_size", on)))
+    share = value(f"{CPUC}/income_limits", on, program)
     return fpl.annual_limit(table_size, vintage(on), share)
 
 

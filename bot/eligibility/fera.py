@@ -12,7 +12,7 @@ from datetime import date
 
 from bot.eligibility import care, codes
 from bot.eligibility.model import Household, ProgramResult
-from bot.eligibility.parameters import cached_value
+from bot.eligibility.parameters import value
 
 CPUC = "states/ca/cpuc/care"
 
@@ -23,7 +23,7 @@ def screen(household: Household, on: date, *, care_result: ProgramResult) -> Pro
         return ProgramResult(status="unlikely", reasons=("fera_care_instead",))
     if household.monthly_income is None:
         return ProgramResult(status="needs_info", reasons=("income_unknown",))
-    big_enough = household.size >= int(cached_value(f"{CPUC}/fera_household_size", on))
+    big_enough = household.size >= int(value(f"{CPUC}/fera_household_size", on))
     if big_enough and care.within_limit(household, "fera", on):
         return ProgramResult(
             status="likely",

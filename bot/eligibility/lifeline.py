@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
-from bot.eligibility.parameters import breakdown_keys, cached_value, reference
+from bot.eligibility.parameters import breakdown_keys, reference, value
 
 CPUC = "states/ca/cpuc/lifeline"
 LIMITS = f"{CPUC}/income_limits"
@@ -26,10 +26,8 @@ def annual_income_limit(size: int, on: date) -> int:
     """CPUC LifeLine annual limit for `size` people; sizes over the table add `additional`."""
     largest = _largest_size()
     if size <= largest:
-        return int(cached_value(LIMITS, on, size))
-    return int(cached_value(LIMITS, on, largest)) + (size - largest) * int(
-        cached_value(LIMITS, on, "additional")
-    )
+        return int(value(LIMITS, on, size))
+    return int(value(LIMITS, on, largest)) + (size - largest) * int(value(LIMITS, on, "additional"))
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from datetime import date
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
-from bot.eligibility.parameters import cached_value
+from bot.eligibility.parameters import value
 
 CDE = "states/ca/cde/school_meals"
 
@@ -20,8 +20,8 @@ CDE = "states/ca/cde/school_meals"
 def school_age_bounds(on: date) -> tuple[int, int]:
     """Youngest and oldest age read as "in kindergarten to grade 12"."""
     return (
-        int(cached_value(f"{CDE}/ages", on, "kindergarten_min_age")),
-        int(cached_value(f"{CDE}/ages", on, "max_age")),
+        int(value(f"{CDE}/ages", on, "kindergarten_min_age")),
+        int(value(f"{CDE}/ages", on, "max_age")),
     )
 
 
@@ -36,7 +36,7 @@ def screen(household: Household, on: date) -> ProgramResult:
     steps = (codes.SCHOOL_MEALS_AT_SCHOOL,)
     if school_age_members(household, on):
         return ProgramResult(status="likely", reasons=("universal_school_meals",), next_steps=steps)
-    tk_age = int(cached_value(f"{CDE}/ages", on, "tk_min_age"))
+    tk_age = int(value(f"{CDE}/ages", on, "tk_min_age"))
     if tk_age in household.member_ages:
         return ProgramResult(
             status="possible",

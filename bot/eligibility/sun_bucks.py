@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from bot.eligibility import codes, fpl
 from bot.eligibility.model import Household, ProgramResult
-from bot.eligibility.parameters import cached_value, parameter, reference
+from bot.eligibility.parameters import parameter, reference, value
 
 SCHOOL_MEALS = "us/usda/school_meals"
 SUMMER_EBT = "us/usda/summer_ebt"
@@ -30,32 +30,32 @@ CDSS = "states/ca/cdss/sun_bucks"
 
 def vintage(on: date) -> int:
     """Guideline year of the Child Nutrition chart in force on `on` (a new chart every July 1)."""
-    return int(cached_value(f"{SCHOOL_MEALS}/fpl_vintage", on))
+    return int(value(f"{SCHOOL_MEALS}/fpl_vintage", on))
 
 
 def monthly_income_limit(size: int, on: date) -> int:
     """Monthly reduced-price meal limit: ceil(ceil(guideline x 1.85) / 12)."""
     path = f"{SCHOOL_MEALS}/income_limits"
-    share = cached_value(path, on, "reduced_price")
+    share = value(path, on, "reduced_price")
     return fpl.monthly_limit(size, vintage(on), share, parameter(path).rounding or "")
 
 
 def annual_income_limit(size: int, on: date) -> int:
     """Annual reduced-price meal limit: ceil(guideline x 1.85)."""
-    share = cached_value(f"{SCHOOL_MEALS}/income_limits", on, "reduced_price")
+    share = value(f"{SCHOOL_MEALS}/income_limits", on, "reduced_price")
     return fpl.annual_limit(size, vintage(on), share)
 
 
 def summer(on: date) -> date:
     """The summer a screening on `on` is about, as January 1 of its year: this summer until its
     last month (August), then next summer."""
-    last_month = int(cached_value(f"{CDSS}/summer", on, "last_month"))
+    last_month = int(value(f"{CDSS}/summer", on, "last_month"))
     return date(on.year if on.month <= last_month else on.year + 1, 1, 1)
 
 
 def benefit_per_child(on: date) -> int:
     """Summer EBT for one child for the summer a screening on `on` is about."""
-    return int(cached_value(f"{SUMMER_EBT}/benefit", summer(on)))
+    return int(value(f"{SUMMER_EBT}/benefit", summer(on)))
 
 
 @lru_cache(maxsize=512)  # the parameter tree never changes
@@ -66,8 +66,8 @@ def amount_carried_forward(on: date) -> bool:
 
 def eligible_children(household: Household, on: date) -> int:
     """How many members are of SUN Bucks age."""
-    low = int(cached_value(f"{CDSS}/ages", on, "min_age"))
-    high = int(cached_value(f"{CDSS}/ages", on, "max_age"))
+    low = int(value(f"{CDSS}/ages", on, "min_age"))
+    high = int(value(f"{CDSS}/ages", on, "max_age"))
     return sum(1 for age in household.member_ages if low <= age <= high)
 
 
