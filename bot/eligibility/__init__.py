@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.eligibility import calfresh, medi_cal, what_if, wic
+from bot.eligibility import (  # engine-a
+    calfresh,
+    calworks,
+    care,
+    fera,
+    lifeline,
+    medi_cal,
+    school_meals,
+    sun_bucks,
+    what_if,
+    wic,
+)
 from bot.eligibility.codes import CHANGE_CODES, NEXT_STEP_KEYS, REASON_CODES
 from bot.eligibility.model import Household, ProgramResult, Screening
 from bot.eligibility.parameters import ParameterError
@@ -60,14 +71,43 @@ def screen(household: Household | Mapping[str, Any], on: date | None = None) -> 
     # Dependency order: WIC reads the CalFresh and Medi-Cal results (adjunctive eligibility).
     calfresh_result = calfresh.screen(person, day)
     medi_cal_result = medi_cal.screen(person, day)
-    return Screening(
-        on=day,
-        programs={
-            "calfresh": calfresh_result,
-            "medi_cal": medi_cal_result,
-            "wic": wic.screen(person, day, calfresh=calfresh_result, medi_cal=medi_cal_result),
-        },
-    )
+    programs = {
+        "calfresh": calfresh_result,
+        "medi_cal": medi_cal_result,
+        "wic": wic.screen(person, day, calfresh=calfresh_result, medi_cal=medi_cal_result),
+    }
+    programs.update(_engine_a_programs(person, day, programs))
+    return Screening(on=day, programs=programs)
+
+
+def _engine_a_programs(
+    person: Household, day: date, screened: dict[str, ProgramResult]
+) -> dict[str, ProgramResult]:
+    """School meals, CalWORKs, SUN Bucks, LifeLine, CARE, FERA, in dependency order: SUN Bucks
+    reads CalFresh, Medi-Cal and CalWORKs; LifeLine and CARE read CalFresh, Medi-Cal, WIC and
+    CalWORKs (program-based eligibility); FERA reads CARE."""
+    calworks_result = calworks.screen(person, day)
+    enrolled = {
+        "calfresh": screened["calfresh"],
+        "medi_cal": screened["medi_cal"],
+        "wic": screened["wic"],
+        "calworks": calworks_result,
+    }
+    care_result = care.screen(person, day, programs=enrolled)
+    return {
+        "school_meals": school_meals.screen(person, day),
+        "sun_bucks": sun_bucks.screen(
+            person,
+            day,
+            calfresh=screened["calfresh"],
+            medi_cal=screened["medi_cal"],
+            calworks=calworks_result,
+        ),
+        "calworks": calworks_result,
+        "lifeline": lifeline.screen(person, day, programs=enrolled),
+        "care": care_result,
+        "fera": fera.screen(person, day, care_result=care_result),
+    }
 
 
 def compare(

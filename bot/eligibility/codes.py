@@ -36,8 +36,71 @@ WIC_REASON_CODES = (
     "adjunctive_calfresh",
     "income_unknown",
 )
+# --- School meals, SUN Bucks, CalWORKs, LifeLine, CARE and FERA (engine-a) ---
+SCHOOL_MEALS_REASON_CODES = (
+    "universal_school_meals",
+    "school_meals_if_in_transitional_kindergarten",
+    "no_school_age_member",
+)
+SUN_BUCKS_REASON_CODES = (
+    "sun_bucks_calfresh",
+    "sun_bucks_calworks",
+    "sun_bucks_medi_cal",
+    "sun_bucks_income_within_limit",
+    "sun_bucks_income_over_limit",
+    "sun_bucks_amount_carried_forward",
+    "no_school_age_member",
+    "income_unknown",
+)
+CALWORKS_REASON_CODES = (
+    "calworks_child",
+    "calworks_pregnant",
+    "no_calworks_child",
+    "calworks_income_within_limit",
+    "calworks_income_over_limit",
+    "calworks_region_unknown",
+    "calworks_map_carried_forward",
+    "calworks_approximate",
+    "income_unknown",
+)
+LIFELINE_REASON_CODES = (
+    "lifeline_program_based",
+    "lifeline_income_within_limit",
+    "lifeline_income_over_limit",
+    "lifeline_limits_carried_forward",
+    "income_unknown",
+)
+CARE_REASON_CODES = (
+    "care_program_based",
+    "care_income_within_limit",
+    "care_income_over_limit",
+    "care_discount_estimate",
+    "care_cpuc_utilities_only",
+    "income_unknown",
+)
+FERA_REASON_CODES = (
+    "fera_income_within_range",
+    "fera_income_over_limit",
+    "fera_care_instead",
+    "fera_discount_estimate",
+    "fera_large_utilities_only",
+    "income_unknown",
+)
+# --- end engine-a ---
+
 REASON_CODES = tuple(
-    dict.fromkeys(CALFRESH_REASON_CODES + MEDI_CAL_REASON_CODES + WIC_REASON_CODES)
+    dict.fromkeys(
+        CALFRESH_REASON_CODES
+        + MEDI_CAL_REASON_CODES
+        + WIC_REASON_CODES
+        # engine-a
+        + SCHOOL_MEALS_REASON_CODES
+        + SUN_BUCKS_REASON_CODES
+        + CALWORKS_REASON_CODES
+        + LIFELINE_REASON_CODES
+        + CARE_REASON_CODES
+        + FERA_REASON_CODES
+    )
 )
 
 APPLY_BENEFITSCAL = "apply_benefitscal"
@@ -46,6 +109,14 @@ DOCUMENTS_CHECKLIST = "documents_checklist"
 APPLY_COVERED_CALIFORNIA = "apply_covered_california"
 CALL_211 = "call_211"
 APPLY_WIC = "apply_wic"
+# --- engine-a next steps ---
+SCHOOL_MEALS_AT_SCHOOL = "school_meals_at_school"
+SUN_BUCKS_AUTOMATIC = "sun_bucks_automatic"
+SCHOOL_MEAL_APPLICATION = "school_meal_application"
+APPLY_LIFELINE = "apply_lifeline"
+APPLY_CARE = "apply_care"
+APPLY_FERA = "apply_fera"
+# --- end engine-a ---
 NEXT_STEP_KEYS = (
     APPLY_BENEFITSCAL,
     CALL_CALFRESH_LINE,
@@ -53,6 +124,13 @@ NEXT_STEP_KEYS = (
     APPLY_COVERED_CALIFORNIA,
     CALL_211,
     APPLY_WIC,
+    # engine-a
+    SCHOOL_MEALS_AT_SCHOOL,
+    SUN_BUCKS_AUTOMATIC,
+    SCHOOL_MEAL_APPLICATION,
+    APPLY_LIFELINE,
+    APPLY_CARE,
+    APPLY_FERA,
 )
 
 # What changed for one program between two screenings (`compare`): the status it moved to,

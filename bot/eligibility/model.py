@@ -51,12 +51,18 @@ def _optional_float(value: Any) -> float | None:
 
 @dataclass(frozen=True)
 class ProgramResult:
-    """One program's answer: status, a monthly dollar range if any, reasons, next steps."""
+    """One program's answer: status, a monthly dollar range if any, reasons, next steps.
+
+    `amount` is a dollar range paid once per `amount_period` (e.g. SUN Bucks, once a
+    `summer`); it never counts as a monthly amount.
+    """
 
     status: Status
     monthly_amount: tuple[int, int] | None = None
     reasons: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
+    amount: tuple[int, int] | None = None
+    amount_period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ class Screening:
                     "monthly_amount": list(r.monthly_amount) if r.monthly_amount else None,
                     "reasons": list(r.reasons),
                     "next_steps": list(r.next_steps),
+                    "amount": list(r.amount) if r.amount else None,
+                    "amount_period": r.amount_period,
                 }
                 for name, r in self.programs.items()
             },

@@ -120,8 +120,10 @@ def _effective_date(param: Parameter, series: dict[date, Any], on: date) -> date
     return max(started)
 
 
+@lru_cache(maxsize=16384)  # the tree is loaded once and never changes; errors are not cached
 def value(path: str, on: date, *keys: Any) -> Any:
-    """The value of parameter `path` (under breakdown `keys`) in force on `on`."""
+    """The value of parameter `path` (under breakdown `keys`) in force on `on` (memoized: every
+    household screened on a day reads the same figures)."""
     param = parameter(path)
     series = _series(param, keys)
     return series[_effective_date(param, series, on)]

@@ -2,8 +2,8 @@
 
 A benefit cliff is a raise that loses more in benefits than it adds in pay: the household's
 monthly income goes up, and the sum of the middles of the monthly estimates goes down by more.
-Only programs with a dollar estimate count toward that sum (today, CalFresh); a program lost
-without an estimate (Medi-Cal, WIC) shows as `became_unlikely` instead.
+Only programs with a monthly dollar estimate count toward that sum (CalFresh, CalWORKs); a
+program lost without one (Medi-Cal, WIC) shows as `became_unlikely` instead.
 """
 
 from __future__ import annotations

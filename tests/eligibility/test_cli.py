@@ -45,6 +45,19 @@ def test_screen_reads_stdin_and_prints_the_design_shape() -> None:
     assert output["programs"]["medi_cal"]["status"] == "likely"
 
 
+def test_screen_json_includes_the_new_programs_and_the_summer_amount() -> None:
+    done = run("screen", "--json", "-", "--on", "2026-11-24", stdin=json.dumps(FAMILY))
+    programs = json.loads(done.stdout)["programs"]
+    for name in ("school_meals", "sun_bucks", "calworks", "lifeline", "care", "fera"):
+        assert programs[name]["status"] in ("likely", "possible", "unlikely", "needs_info")
+    # The 6-year-old: universal school meals, and $120 of SUN Bucks once a summer.
+    assert programs["school_meals"]["status"] == "likely"
+    assert programs["sun_bucks"]["amount"] == [120, 120]
+    assert programs["sun_bucks"]["amount_period"] == "summer"
+    assert programs["sun_bucks"]["monthly_amount"] is None
+    assert programs["calfresh"]["amount"] is None
+
+
 def test_screen_reads_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     household = tmp_path / "household.json"
     household.write_text(json.dumps(FAMILY))

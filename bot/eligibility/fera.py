@@ -1,0 +1,39 @@
+"""FERA: an 18% discount on electricity for households just over the CARE limit.
+
+The rule (PU Code 739.12, as amended by SB 1130): customers of the three largest electric
+utilities (PG&E, SCE, SDG&E) with total annual gross household income over 200% and at or
+under 250% of the poverty guideline; since June 1, 2025 households of any size (before: 3 or
+more). A household on CARE gets the larger CARE discount instead. Screened after CARE.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.eligibility import care, codes
+from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.parameters import value
+
+CPUC = "states/ca/cpuc/care"
+
+
+def screen(household: Household, on: date, *, care_result: ProgramResult) -> ProgramResult:
+    """FERA status: only for households over the CARE limit and within 250%."""
+    if care_result.status == "likely":
+        return ProgramResult(status="unlikely", reasons=("fera_care_instead",))
+    if household.monthly_income is None:
+        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+    big_enough = household.size >= int(value(f"{CPUC}/fera_household_size", on))
+    if big_enough and care.within_limit(household, "fera", on):
+        return ProgramResult(
+            status="likely",
+            reasons=(
+                "fera_income_within_range",
+                "fera_discount_estimate",
+                "fera_large_utilities_only",
+            ),
+            next_steps=(codes.APPLY_FERA,),
+        )
+    return ProgramResult(
+        status="unlikely", reasons=("fera_income_over_limit",), next_steps=(codes.CALL_211,)
+    )
