@@ -139,9 +139,14 @@ def test_forged_and_unsigned_webhooks_are_rejected_and_never_handled(
                                                               params),
     ]
     statuses = [post(stack, WEBHOOK, params, forged) for forged in forgeries]
-    tampered = {**params, "Body": "DELETE"}
-    statuses.append(post(stack, WEBHOOK, tampered, good))
+    # A real signature replayed on other content: each must fail too.
+    for tampered in ({**params, "Body": "DELETE"}, {**params, "From": new_phone()},
+                     {**params, "NumMedia": "1"}, {k: v for k, v in params.items() if k != "Body"}):
+        statuses.append(post(stack, WEBHOOK, tampered, good))
+    statuses.append(post(stack, WEBHOOK + "?x=1", params, good))
+    statuses.append(post(stack, STATUS, params, good))  # signed for the webhook, not this URL
     statuses.append(post(stack, STATUS, {"MessageSid": "SM1", "MessageStatus": "failed"}, None))
+    print(f"\nForged SMS requests rejected: {statuses.count(403)} of {len(statuses)}")
     assert statuses == [403] * len(statuses)
     time.sleep(1)
     assert fake_twilio.to(phone) == []
