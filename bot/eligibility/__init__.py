@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.eligibility import calfresh, medi_cal, what_if, wic
+from bot.eligibility import calfresh, covered_california, medi_cal, tax_credits, what_if, wic
 from bot.eligibility.codes import CHANGE_CODES, NEXT_STEP_KEYS, REASON_CODES
 from bot.eligibility.model import Household, ProgramResult, Screening
 from bot.eligibility.parameters import ParameterError
@@ -60,14 +60,18 @@ def screen(household: Household | Mapping[str, Any], on: date | None = None) -> 
     # Dependency order: WIC reads the CalFresh and Medi-Cal results (adjunctive eligibility).
     calfresh_result = calfresh.screen(person, day)
     medi_cal_result = medi_cal.screen(person, day)
-    return Screening(
-        on=day,
-        programs={
-            "calfresh": calfresh_result,
-            "medi_cal": medi_cal_result,
-            "wic": wic.screen(person, day, calfresh=calfresh_result, medi_cal=medi_cal_result),
-        },
+    programs = {
+        "calfresh": calfresh_result,
+        "medi_cal": medi_cal_result,
+        "wic": wic.screen(person, day, calfresh=calfresh_result, medi_cal=medi_cal_result),
+    }
+    # Covered California reads the Medi-Cal result; the tax credits (federal_eitc, cal_eitc,
+    # yctc) are yearly, in `yearly_amount` (engine-b).
+    programs["covered_california"] = covered_california.screen(
+        person, day, medi_cal=medi_cal_result
     )
+    programs.update(tax_credits.screen(person, day))
+    return Screening(on=day, programs=programs)
 
 
 def compare(

@@ -51,12 +51,19 @@ def _optional_float(value: Any) -> float | None:
 
 @dataclass(frozen=True)
 class ProgramResult:
-    """One program's answer: status, a monthly dollar range if any, reasons, next steps."""
+    """One program's answer: status, a monthly dollar range if any, reasons, next steps.
+
+    Tax credits are yearly: their range is `yearly_amount` (tax year), never `monthly_amount`,
+    so monthly sums (what-if) stay monthly. Covered California's `monthly_contribution` is what
+    the household is expected to pay for the benchmark plan, a cost and not a benefit.
+    """
 
     status: Status
     monthly_amount: tuple[int, int] | None = None
     reasons: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
+    yearly_amount: tuple[int, int] | None = None
+    monthly_contribution: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -70,13 +77,21 @@ class Screening:
         """The JSON shape of DESIGN.md."""
         return {
             "on": self.on.isoformat(),
-            "programs": {
-                name: {
-                    "status": r.status,
-                    "monthly_amount": list(r.monthly_amount) if r.monthly_amount else None,
-                    "reasons": list(r.reasons),
-                    "next_steps": list(r.next_steps),
-                }
-                for name, r in self.programs.items()
-            },
+            "programs": {name: _program_dict(r) for name, r in self.programs.items()},
         }
+
+
+def _program_dict(result: ProgramResult) -> dict[str, Any]:
+    """DESIGN.md's four keys, plus the optional yearly/contribution ranges when a program has
+    them (other programs' JSON is unchanged)."""
+    shown: dict[str, Any] = {
+        "status": result.status,
+        "monthly_amount": list(result.monthly_amount) if result.monthly_amount else None,
+        "reasons": list(result.reasons),
+        "next_steps": list(result.next_steps),
+    }
+    if result.yearly_amount is not None:
+        shown["yearly_amount"] = list(result.yearly_amount)
+    if result.monthly_contribution is not None:
+        shown["monthly_contribution"] = list(result.monthly_contribution)
+    return shown

@@ -122,11 +122,20 @@ def _effective_date(param: Parameter, series: dict[date, Any], on: date) -> date
 
 def value(path: str, on: date, *keys: Any) -> Any:
     """The value of parameter `path` (under breakdown `keys`) in force on `on`."""
+    return _value(path, on, keys)
+
+
+# The tree is read once and never changes, so a lookup's answer depends only on its arguments:
+# caching them is what keeps `screen()` fast (about 50 lookups per household). Errors are not
+# cached; they raise again on every call.
+@lru_cache(maxsize=65536)
+def _value(path: str, on: date, keys: tuple[Any, ...]) -> Any:
     param = parameter(path)
     series = _series(param, keys)
     return series[_effective_date(param, series, on)]
 
 
+@lru_cache(maxsize=16384)
 def reference(path: str, on: date, *keys: Any) -> Reference:
     """The reference covering the value of `path` (under `keys`) in force on `on`."""
     param = parameter(path)
@@ -135,6 +144,7 @@ def reference(path: str, on: date, *keys: Any) -> Reference:
     return next(r for r in param.references if r.applies_from == since)
 
 
+@lru_cache(maxsize=1024)
 def breakdown_keys(path: str) -> tuple[str, ...]:
     """The first-level breakdown keys of `path` (e.g. household sizes and `additional`)."""
     values = parameter(path).values
