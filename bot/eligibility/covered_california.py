@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from bot.eligibility import codes, fpl
@@ -48,15 +49,31 @@ def within_credit_limits(share: Decimal, on: date) -> bool:
     return share >= low and float(share) <= high
 
 
+Band = tuple[Decimal, Decimal, Decimal, Decimal]
+
+
+@lru_cache(maxsize=64)
+def _bands(on: date) -> tuple[Band, ...]:
+    """The table in force on `on` as (from, to, initial, final) Decimals, read once per date."""
+    table: list[dict[str, Any]] = value(f"{ACA}/applicable_percentage", on)
+    return tuple(
+        (
+            Decimal(str(band["from"])),
+            Decimal(str(band["to"])),
+            Decimal(str(band["initial"])),
+            Decimal(str(band["final"])),
+        )
+        for band in table
+    )
+
+
 def applicable_percentage(share: Decimal, on: date) -> Decimal | None:
     """The applicable percentage for an income share, linear within its band, rounded to the
     nearest hundredth of a percent (26 CFR 1.36B-3(g)); `None` when no table is loaded."""
-    table: list[dict[str, Any]] = value(f"{ACA}/applicable_percentage", on)
-    for index, band in enumerate(table):
-        low, high = Decimal(str(band["from"])), Decimal(str(band["to"]))
-        last = index == len(table) - 1
+    bands = _bands(on)
+    for index, (low, high, initial, final) in enumerate(bands):
+        last = index == len(bands) - 1
         if low <= share < high or (last and share == high):
-            initial, final = Decimal(str(band["initial"])), Decimal(str(band["final"]))
             if high.is_infinite() or initial == final:
                 return initial
             rate = initial + (final - initial) * (share - low) / (high - low)

@@ -120,16 +120,12 @@ def _effective_date(param: Parameter, series: dict[date, Any], on: date) -> date
     return max(started)
 
 
-def value(path: str, on: date, *keys: Any) -> Any:
-    """The value of parameter `path` (under breakdown `keys`) in force on `on`."""
-    return _value(path, on, keys)
-
-
 # The tree is read once and never changes, so a lookup's answer depends only on its arguments:
 # caching them is what keeps `screen()` fast (about 50 lookups per household). Errors are not
 # cached; they raise again on every call.
 @lru_cache(maxsize=65536)
-def _value(path: str, on: date, keys: tuple[Any, ...]) -> Any:
+def value(path: str, on: date, *keys: Any) -> Any:
+    """The value of parameter `path` (under breakdown `keys`) in force on `on`."""
     param = parameter(path)
     series = _series(param, keys)
     return series[_effective_date(param, series, on)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
@@ -37,9 +38,20 @@ def tax_year(on: date) -> int:
     return int(value(f"{IRS}/tax_year", on))
 
 
+@lru_cache(maxsize=512)
 def _year_end(on: date) -> date:
     # Tax-year figures are dated January 1 of the year; read them as of its last day.
     return date(tax_year(on), 12, 31)
+
+
+@lru_cache(maxsize=64)
+def _age_bounds(year_end: date) -> tuple[int, int, int]:
+    """Qualifying child under-age, student under-age and YCTC child under-age for a tax year."""
+    return (
+        int(value(f"{EITC}/qualifying_child_age", year_end, "under_age")),
+        int(value(f"{EITC}/qualifying_child_age", year_end, "student_under_age")),
+        int(value(YCTC, year_end, "child_under_age")),
+    )
 
 
 def _dollars(amount: Decimal) -> int:
@@ -60,10 +72,7 @@ class TaxHousehold:
 
 def tax_household(household: Household, on: date) -> TaxHousehold:
     """Yearly earnings and who could be on the return (see the module docstring)."""
-    year_end = _year_end(on)
-    under = int(value(f"{EITC}/qualifying_child_age", year_end, "under_age"))
-    student_under = int(value(f"{EITC}/qualifying_child_age", year_end, "student_under_age"))
-    young = int(value(YCTC, year_end, "child_under_age"))
+    under, student_under, young = _age_bounds(_year_end(on))
     ages = household.member_ages
     adults = tuple(age for age in ages if age >= under)
     children = [age for age in ages if age < under]
@@ -84,18 +93,35 @@ def tax_household(household: Household, on: date) -> TaxHousehold:
     )
 
 
+@dataclass(frozen=True)
+class EitcSchedule:
+    """One row of the IRS table: rates, earned income amount, maximum, phaseout threshold."""
+
+    phase_in: Decimal
+    phase_out: Decimal
+    amount: Decimal
+    maximum: Decimal
+    start: Decimal
+
+
+@lru_cache(maxsize=256)
+def eitc_schedule(year_end: date, kids: int, schedule: str) -> EitcSchedule:
+    """The federal EITC figures of a tax year for 0-3 children and a filing schedule."""
+    return EitcSchedule(
+        phase_in=Decimal(str(value(f"{EITC}/phase_in_rate", year_end, kids))),
+        phase_out=Decimal(str(value(f"{EITC}/phase_out_rate", year_end, kids))),
+        amount=Decimal(value(f"{EITC}/earned_income_amount", year_end, kids)),
+        maximum=Decimal(value(f"{EITC}/max_credit", year_end, kids)),
+        start=Decimal(value(f"{EITC}/phase_out_start", year_end, schedule, min(kids, 1))),
+    )
+
+
 def federal_eitc(earned: Decimal, children: int, schedule: str, on: date) -> int:
     """26 USC 32: credit % x earned income up to the earned income amount, less the phaseout %
     of earned income over the threshold for the filing schedule; whole dollars."""
-    year_end = _year_end(on)
-    kids = min(children, 3)
-    phase_in = Decimal(str(value(f"{EITC}/phase_in_rate", year_end, kids)))
-    phase_out = Decimal(str(value(f"{EITC}/phase_out_rate", year_end, kids)))
-    amount = Decimal(value(f"{EITC}/earned_income_amount", year_end, kids))
-    maximum = Decimal(value(f"{EITC}/max_credit", year_end, kids))
-    start = Decimal(value(f"{EITC}/phase_out_start", year_end, schedule, min(kids, 1)))
-    credit = min(phase_in * min(earned, amount), maximum)
-    credit -= phase_out * max(Decimal(0), earned - start)
+    row = eitc_schedule(_year_end(on), min(children, 3), schedule)
+    credit = min(row.phase_in * min(earned, row.amount), row.maximum)
+    credit -= row.phase_out * max(Decimal(0), earned - row.start)
     return max(0, _dollars(credit))
 
 
@@ -106,32 +132,43 @@ def childless_age_ok(adult_ages: tuple[int, ...], on: date) -> bool:
     return any(low <= age <= high for age in adult_ages)
 
 
-def cal_eitc(earned: Decimal, children: int, on: date) -> int:
-    """CalEITC, approximated: phase-in x 85% to the maximum at the earned income amount, then
-    a straight line to $0 just above the earned income limit; whole dollars."""
-    year_end = _year_end(on)
-    kids = min(children, 3)
+@lru_cache(maxsize=64)
+def _cal_eitc_figures(year_end: date, kids: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """(earned income limit, adjustment factor x credit %, peak earned income, maximum)."""
     limit = Decimal(value(f"{CAL_EITC}/limits", year_end, "earned_income_limit"))
-    if earned <= 0 or earned > limit:
-        return 0
     factor = Decimal(str(value(f"{CAL_EITC}/limits", year_end, "adjustment_factor")))
     rate = Decimal(str(value(f"{CAL_EITC}/credit_table", year_end, "credit_percentage", kids)))
     peak = Decimal(value(f"{CAL_EITC}/credit_table", year_end, "earned_income_amount", kids))
-    maximum = factor * rate * peak
+    return limit, factor * rate, peak, factor * rate * peak
+
+
+def cal_eitc(earned: Decimal, children: int, on: date) -> int:
+    """CalEITC, approximated: phase-in x 85% to the maximum at the earned income amount, then
+    a straight line to $0 just above the earned income limit; whole dollars."""
+    limit, rate, peak, maximum = _cal_eitc_figures(_year_end(on), min(children, 3))
+    if earned <= 0 or earned > limit:
+        return 0
     if earned <= peak:
-        credit = factor * rate * earned
+        credit = rate * earned
     else:
         credit = maximum * (limit + 1 - earned) / (limit + 1 - peak)
     return _dollars(credit)
 
 
+@lru_cache(maxsize=64)
+def _yctc_figures(year_end: date) -> tuple[Decimal, Decimal, Decimal]:
+    """(maximum credit, phase-out start, reduction per $100) of a tax year."""
+    return (
+        Decimal(value(YCTC, year_end, "max_credit")),
+        Decimal(value(YCTC, year_end, "phase_out_start")),
+        Decimal(str(value(YCTC, year_end, "phase_out_per_100"))),
+    )
+
+
 def yctc(earned: Decimal, on: date) -> int:
     """YCTC for one return: the full credit to the phase-out start, then less
     `phase_out_per_100` per $100 over it; $0 earned income gets the full credit."""
-    year_end = _year_end(on)
-    maximum = Decimal(value(YCTC, year_end, "max_credit"))
-    start = Decimal(value(YCTC, year_end, "phase_out_start"))
-    per_100 = Decimal(str(value(YCTC, year_end, "phase_out_per_100")))
+    maximum, start, per_100 = _yctc_figures(_year_end(on))
     return max(0, _dollars(maximum - per_100 * max(Decimal(0), earned - start) / 100))
 
 
