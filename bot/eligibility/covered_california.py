@@ -11,8 +11,10 @@ before the coverage year, 26 CFR 1.36B-1(h); the household counts as one tax hou
    (26 USC 36B(b)(3)(A), the year's IRS table), when the table is loaded.
 4. Cost-sharing reductions up to 250% (42 USC 18071) and California's premium subsidy (2026:
    up to 165%) may add help; the screener names them and does not price them.
-Not asked, so not modelled: an offer of affordable job-based coverage (no credit), immigration
-status, the plan prices of the rating area (the credit is benchmark premium - contribution).
+The share is used exactly; Form 8962's tables work in whole percentage points, so a tax
+return can differ by a dollar or two a month. Not asked, so not modelled: an offer of
+affordable job-based coverage (no credit), immigration status, the plan prices of the rating
+area (the credit is benchmark premium - contribution).
 """
 
 from __future__ import annotations

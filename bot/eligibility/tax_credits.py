@@ -89,7 +89,9 @@ def tax_household(household: Household, on: date) -> TaxHousehold:
         children_under_6=sum(1 for age in children if age < young),
         schedules=(SINGLE,) if len(adults) <= 1 else (SINGLE, JOINT),
         adult_ages=adults,
-        older_student_possible=any(under <= age < student_under for age in ages),
+        # A member 19-23 other than the filer (the oldest) could be a student child.
+        older_student_possible=sum(under <= age < student_under for age in ages)
+        > (1 if under <= max(ages) < student_under else 0),
     )
 
 
@@ -117,12 +119,13 @@ def eitc_schedule(year_end: date, kids: int, schedule: str) -> EitcSchedule:
 
 
 def federal_eitc(earned: Decimal, children: int, schedule: str, on: date) -> int:
-    """26 USC 32: credit % x earned income up to the earned income amount, less the phaseout %
-    of earned income over the threshold for the filing schedule; whole dollars."""
+    """26 USC 32(a): credit % x earned income up to the earned income amount, less the
+    phaseout % of earned income over the threshold for the filing schedule, rounded to the
+    dollar at the end (on exact income, not the $50 brackets of the IRS EIC Table)."""
     row = eitc_schedule(_year_end(on), min(children, 3), schedule)
-    credit = min(row.phase_in * min(earned, row.amount), row.maximum)
+    credit = row.phase_in * min(earned, row.amount)
     credit -= row.phase_out * max(Decimal(0), earned - row.start)
-    return max(0, _dollars(credit))
+    return max(0, min(_dollars(credit), int(row.maximum)))
 
 
 def childless_age_ok(adult_ages: tuple[int, ...], on: date) -> bool:

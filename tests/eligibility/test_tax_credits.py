@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.cli import main
 from bot.eligibility import screen, tax_credits
 from bot.eligibility.model import ProgramResult
 from bot.eligibility.parameters import ParameterError, value
@@ -97,8 +100,9 @@ def test_ftb_headline_figures_match(year: int) -> None:
 @pytest.mark.parametrize(
     ("income", "status", "amount"),
     [
-        # TY2025, single, no child: 1,591 x 12 = 19,092; 649 - 7.65% x (19,092 - 10,620)
-        # = 649 - 648.11 = 0.89 -> $1. 1,592 x 12 = 19,104, the completed phaseout: $0.
+        # TY2025, single, no child: 1,591 x 12 = 19,092; 7.65% x 8,490 = 649.49, less 7.65% x
+        # (19,092 - 10,620) = 648.11: 1.38 -> $1. 1,592 x 12 = 19,104: 649.49 - 649.03 = 0.46
+        # -> $0 (19,104 is the published completed phaseout).
         (1591, "likely", (1, 1)),
         (1592, "unlikely", None),
     ],
@@ -113,7 +117,7 @@ def test_single_worker_at_the_completed_phaseout_and_one_dollar_over(
 
 
 def test_two_adults_range_from_the_single_to_the_joint_schedule() -> None:
-    # 1,592 x 12 = 19,104: single $0; joint 649 - 7.65% x (19,104 - 17,730) = 543.89 -> 544.
+    # 1,592 x 12 = 19,104: single $0; joint 649.49 - 7.65% x (19,104 - 17,730) = 544.37 -> 544.
     result = credit("federal_eitc", member_ages=[34, 32], monthly_income=1592)
     assert result.status == "possible"
     assert result.yearly_amount == (0, 544)
@@ -138,9 +142,10 @@ def test_workers_without_children_must_be_25_to_64(age: int, status: str) -> Non
 
 
 def test_the_tax_year_switches_after_the_april_15_filing_deadline() -> None:
-    # 1,000 x 12 = 12,000, single, no child. TY2025: 649 - 7.65% x (12,000 - 10,620) = 543.43;
-    # TY2026: 664 - 7.65% x (12,000 - 10,860) = 576.79.
-    assert credit("federal_eitc", LAST_DAY_TY2025, monthly_income=1000).yearly_amount == (543, 543)
+    # 1,000 x 12 = 12,000, single, no child. TY2025: 7.65% x 8,490 = 649.49, less 7.65% x
+    # (12,000 - 10,620) = 105.57: 543.92 -> 544. TY2026: 7.65% x 8,680 = 664.02, less 7.65% x
+    # (12,000 - 10,860) = 87.21: 576.81 -> 577.
+    assert credit("federal_eitc", LAST_DAY_TY2025, monthly_income=1000).yearly_amount == (544, 544)
     assert credit("federal_eitc", FIRST_DAY_TY2026, monthly_income=1000).yearly_amount == (577, 577)
 
 
@@ -168,6 +173,9 @@ def test_children_are_under_19_and_older_students_are_flagged() -> None:
     result = credit("federal_eitc", member_ages=[40, 20], monthly_income=1500)
     assert "older_student_may_count" in result.reasons
     assert "filing_status_range" in result.reasons
+    # A 22-year-old living alone files for themselves: nobody else could be a student child.
+    alone = credit("federal_eitc", member_ages=[22], monthly_income=800)
+    assert "older_student_may_count" not in alone.reasons
 
 
 # --- CalEITC ----------------------------------------------------------------------------------
@@ -275,3 +283,23 @@ def test_yearly_amounts_are_in_the_json_and_monthly_amount_stays_null() -> None:
     assert programs["federal_eitc"]["monthly_amount"] is None
     assert programs["federal_eitc"]["yearly_amount"] == [4328, 4328]
     assert "yearly_amount" not in programs["calfresh"]
+
+
+def test_the_cli_prints_the_new_programs_in_the_design_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    household = tmp_path / "household.json"
+    household.write_text(
+        json.dumps(
+            {"state": "CA", "member_ages": [34, 6], "monthly_income": 2100, "earned_income": True}
+        )
+    )
+    assert main(["screen", "--json", str(household), "--on", "2026-11-24"]) == 0
+    programs = json.loads(capsys.readouterr().out)["programs"]
+    for name in ("covered_california", "federal_eitc", "cal_eitc", "yctc"):
+        assert {"status", "monthly_amount", "reasons", "next_steps"} <= set(programs[name])
+    # 2,100 x 12 = 25,200, one adult, one child, TY2026: 34% x 13,020 = 4,426.80 (26 USC
+    # 32(a)(2)(A), before the published maximum's rounding to 4,427), less 15.98% x
+    # (25,200 - 23,890) = 209.34: 4,217.46 -> 4,217.
+    assert programs["federal_eitc"]["yearly_amount"] == [4217, 4217]
+    assert set(programs["calfresh"]) == {"status", "monthly_amount", "reasons", "next_steps"}
