@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.eligibility import screen, tax_credits
+from bot.eligibility import compare, screen, tax_credits
 from bot.eligibility.model import ProgramResult
 from bot.eligibility.parameters import ParameterError, value
+from bot.eligibility.what_if import midpoint
 from tests.eligibility.conftest import published
 
 IRS = published("irs_eitc_tables.yaml")
@@ -303,3 +304,20 @@ def test_the_cli_prints_the_new_programs_in_the_design_shape(
     # (25,200 - 23,890) = 209.34: 4,217.46 -> 4,217.
     assert programs["federal_eitc"]["yearly_amount"] == [4217, 4217]
     assert set(programs["calfresh"]) == {"status", "monthly_amount", "reasons", "next_steps"}
+
+
+def test_what_if_sums_never_count_a_yearly_credit_as_monthly_money() -> None:
+    # A raise from $3,000 to $3,100 a month lowers the TY2025 EITC (34% x 12,730 = 4,328.20,
+    # less 15.98% x (36,000 - 23,350) = 2,021.47 -> 2,307; at 37,200 less 2,213.23 -> 2,115)
+    # and CalFresh; only CalFresh, a monthly amount, counts in the monthly benefit change.
+    before = {"state": "CA", "member_ages": [30, 4], "monthly_income": 3000, "earned_income": True}
+    after = {**before, "monthly_income": 3100}
+    comparison = compare(before, after, on=TY2025)
+    eitc = comparison.programs["federal_eitc"]
+    assert eitc.old_monthly_amount is None and eitc.new_monthly_amount is None
+    assert screen(before, on=TY2025).programs["federal_eitc"].yearly_amount == (2307, 2307)
+    assert screen(after, on=TY2025).programs["federal_eitc"].yearly_amount == (2115, 2115)
+    calfresh = comparison.programs["calfresh"]
+    assert comparison.monthly_benefit_change == midpoint(calfresh.new_monthly_amount) - midpoint(
+        calfresh.old_monthly_amount
+    )
