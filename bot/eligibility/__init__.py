@@ -6,15 +6,17 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.eligibility import (  # engine-a
+from bot.eligibility import (
     calfresh,
     calworks,
     care,
+    covered_california,
     fera,
     lifeline,
     medi_cal,
     school_meals,
     sun_bucks,
+    tax_credits,
     what_if,
     wic,
 )
@@ -77,6 +79,12 @@ def screen(household: Household | Mapping[str, Any], on: date | None = None) -> 
         "wic": wic.screen(person, day, calfresh=calfresh_result, medi_cal=medi_cal_result),
     }
     programs.update(_engine_a_programs(person, day, programs))
+    # Covered California reads the Medi-Cal result; the tax credits (federal_eitc, cal_eitc,
+    # yctc) are yearly, in `yearly_amount` (engine-b).
+    programs["covered_california"] = covered_california.screen(
+        person, day, medi_cal=medi_cal_result
+    )
+    programs.update(tax_credits.screen(person, day))
     return Screening(on=day, programs=programs)
 
 

@@ -88,6 +88,34 @@ FERA_REASON_CODES = (
 )
 # --- end engine-a ---
 
+# Covered California and the tax credits (engine-b).
+COVERED_CALIFORNIA_REASON_CODES = (
+    "covered_by_medi_cal",
+    "no_adult_19_64",
+    "premium_tax_credit_within_limit",
+    "premium_tax_credit_over_limit",
+    "enhanced_premium_tax_credit",
+    "cost_sharing_help_may_apply",
+    "state_premium_subsidy_may_apply",
+    "contribution_table_not_loaded",
+    "employer_coverage_not_asked",
+    "income_unknown",
+)
+TAX_CREDIT_REASON_CODES = (
+    "income_unknown",
+    "earned_income_unknown",
+    "no_earned_income",
+    "yearly_income_from_monthly",
+    "filing_status_range",
+    "older_student_may_count",
+    "childless_age_outside_range",
+    "earned_income_over_limit",
+    "cal_eitc_approximate",
+    "cal_eitc_figures_carried_forward",
+    "yctc_child_under_6",
+    "no_child_under_6",
+    "yctc_zero_earned_income",
+)
 REASON_CODES = tuple(
     dict.fromkeys(
         CALFRESH_REASON_CODES
@@ -100,6 +128,8 @@ REASON_CODES = tuple(
         + LIFELINE_REASON_CODES
         + CARE_REASON_CODES
         + FERA_REASON_CODES
+        + COVERED_CALIFORNIA_REASON_CODES
+        + TAX_CREDIT_REASON_CODES
     )
 )
 
@@ -117,6 +147,10 @@ APPLY_LIFELINE = "apply_lifeline"
 APPLY_CARE = "apply_care"
 APPLY_FERA = "apply_fera"
 # --- end engine-a ---
+# Free tax help (engine-b): IRS VITA sites, FTB CalFile, MyFreeTaxes through 211.
+FREE_TAX_HELP_VITA = "free_tax_help_vita"
+FILE_WITH_CALFILE = "file_with_calfile"
+MYFREETAXES_211 = "myfreetaxes_211"
 NEXT_STEP_KEYS = (
     APPLY_BENEFITSCAL,
     CALL_CALFRESH_LINE,
@@ -131,6 +165,9 @@ NEXT_STEP_KEYS = (
     APPLY_LIFELINE,
     APPLY_CARE,
     APPLY_FERA,
+    FREE_TAX_HELP_VITA,
+    FILE_WITH_CALFILE,
+    MYFREETAXES_211,
 )
 
 # What changed for one program between two screenings (`compare`): the status it moved to,

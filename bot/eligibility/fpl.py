@@ -16,10 +16,12 @@ from bot.eligibility.parameters import ParameterError, breakdown_keys, value
 GUIDELINES = "us/hhs/poverty_guidelines"
 
 
+@lru_cache(maxsize=1)  # the parameter tree is loaded once and never changes
 def _listed_sizes() -> int:
     return max(int(k) for k in breakdown_keys(GUIDELINES) if k.isdigit())
 
 
+@lru_cache(maxsize=1024)  # pure: the same size and year always give the same guideline
 def guideline(size: int, vintage: int) -> int:
     """Annual poverty guideline for a household of `size` in guideline year `vintage`."""
     if size < 1:

@@ -55,6 +55,9 @@ class ProgramResult:
 
     `amount` is a dollar range paid once per `amount_period` (e.g. SUN Bucks, once a
     `summer`); it never counts as a monthly amount.
+    Tax credits are yearly: their range is `yearly_amount` (tax year), never `monthly_amount`,
+    so monthly sums (what-if) stay monthly. Covered California's `monthly_contribution` is what
+    the household is expected to pay for the benchmark plan, a cost and not a benefit.
     """
 
     status: Status
@@ -63,6 +66,8 @@ class ProgramResult:
     next_steps: tuple[str, ...] = ()
     amount: tuple[int, int] | None = None
     amount_period: str | None = None
+    yearly_amount: tuple[int, int] | None = None
+    monthly_contribution: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,15 +81,24 @@ class Screening:
         """The JSON shape of DESIGN.md."""
         return {
             "on": self.on.isoformat(),
-            "programs": {
-                name: {
-                    "status": r.status,
-                    "monthly_amount": list(r.monthly_amount) if r.monthly_amount else None,
-                    "reasons": list(r.reasons),
-                    "next_steps": list(r.next_steps),
-                    "amount": list(r.amount) if r.amount else None,
-                    "amount_period": r.amount_period,
-                }
-                for name, r in self.programs.items()
-            },
+            "programs": {name: _program_dict(r) for name, r in self.programs.items()},
         }
+
+
+def _program_dict(result: ProgramResult) -> dict[str, Any]:
+    """DESIGN.md's four keys, plus the optional ranges (per period, yearly, contribution) when a
+    program has them (other programs' JSON is unchanged)."""
+    shown: dict[str, Any] = {
+        "status": result.status,
+        "monthly_amount": list(result.monthly_amount) if result.monthly_amount else None,
+        "reasons": list(result.reasons),
+        "next_steps": list(result.next_steps),
+    }
+    if result.amount is not None:
+        shown["amount"] = list(result.amount)
+        shown["amount_period"] = result.amount_period
+    if result.yearly_amount is not None:
+        shown["yearly_amount"] = list(result.yearly_amount)
+    if result.monthly_contribution is not None:
+        shown["monthly_contribution"] = list(result.monthly_contribution)
+    return shown

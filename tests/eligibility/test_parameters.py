@@ -30,6 +30,22 @@ def test_the_tree_holds_the_files_the_rules_read() -> None:
         "us/usda/wic/income_limit",
         "us/usda/wic/fpl_vintage",
         "us/usda/wic/categories",
+        "us/irs/aca/fpl_vintage",
+        "us/irs/aca/income_limits",
+        "us/irs/aca/applicable_percentage",
+        "us/hhs/aca_cost_sharing_reduction",
+        "states/ca/hbex/premium_subsidy",
+        "us/irs/tax_year",
+        "us/irs/eitc/phase_in_rate",
+        "us/irs/eitc/phase_out_rate",
+        "us/irs/eitc/earned_income_amount",
+        "us/irs/eitc/max_credit",
+        "us/irs/eitc/phase_out_start",
+        "us/irs/eitc/childless_age",
+        "us/irs/eitc/qualifying_child_age",
+        "states/ca/ftb/cal_eitc/credit_table",
+        "states/ca/ftb/cal_eitc/limits",
+        "states/ca/ftb/yctc/credit",
     }
     assert expected <= set(load_all())
 
@@ -74,6 +90,35 @@ def test_the_fy2027_utility_allowance_is_marked_carried_forward() -> None:
     path = "states/ca/cdss/calfresh/utility_allowances"
     assert reference(path, date(2025, 10, 1), "sua").status == "unverified"
     assert reference(path, date(2026, 10, 1), "sua").status == "carried_forward"
+
+
+def test_the_enhanced_premium_credit_ends_with_2025() -> None:
+    path = "us/irs/aca/income_limits"
+    assert value(path, date(2025, 12, 31), "max_fpl_share") == float("inf")
+    assert value(path, date(2026, 1, 1), "max_fpl_share") == 4.0
+    assert value(path, date(2027, 1, 1), "max_fpl_share") == 4.0
+
+
+def test_the_premium_tax_credit_uses_the_previous_years_guidelines() -> None:
+    assert value("us/irs/aca/fpl_vintage", date(2025, 12, 31)) == 2024
+    assert value("us/irs/aca/fpl_vintage", date(2026, 1, 1)) == 2025
+    with pytest.raises(ParameterError, match="yearly update is missing"):
+        value("us/irs/aca/fpl_vintage", date(2028, 1, 1))
+
+
+def test_tax_year_2026_state_credit_figures_are_marked_carried_forward() -> None:
+    for path, key in (
+        ("states/ca/ftb/cal_eitc/limits", "earned_income_limit"),
+        ("states/ca/ftb/yctc/credit", "max_credit"),
+    ):
+        assert reference(path, date(2025, 12, 31), key).status == "unverified"
+        assert reference(path, date(2026, 12, 31), key).status == "carried_forward"
+
+
+def test_a_cached_lookup_still_raises_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(ParameterError):
+            value("us/usda/snap/max_allotment", date(2027, 10, 1), 4)
 
 
 def test_unknown_parameter_raises() -> None:
