@@ -37,11 +37,11 @@ def by_household(
     for key, result in output["results"].items():
         entity, column = result["entity"], result["values"]
         if entity == "person":
-            for pid, value in zip(person_ids, column):
+            for pid, value in zip(person_ids, column, strict=True):
                 values[owner[pid]].setdefault(key, []).append(value)
         else:
             # Every group entity is keyed by the household id (marital units are not asked for).
-            for gid, value in zip(output["entities"][entity], column):
+            for gid, value in zip(output["entities"][entity], column, strict=True):
                 values[gid][key] = value
     return values
 
@@ -97,7 +97,7 @@ class ProgramSummary:
             "amount_in_range_rate": None if self.range_rate is None else round(self.range_rate, 4),
             "disagreements_by_cause": dict(self.causes.most_common()),
             "amount_outside_range_by_cause": dict(self.amount_causes.most_common()),
-            "examples": {cause: ids[:5] for cause, ids in self.examples.items()},
+            "examples": {cause: ids for cause, ids in self.examples.items()},
         }
 
 

@@ -58,7 +58,7 @@ def household_situation(household: dict[str, Any], year: int) -> dict[str, dict[
     )
     pregnant_index = pregnant_member(ages) if household.get("pregnant") else None
     people: dict[str, Any] = {}
-    for index, (pid, age) in enumerate(zip(ids, ages)):
+    for index, (pid, age) in enumerate(zip(ids, ages, strict=True)):
         person: dict[str, Any] = {
             "age": {year: age},
             "immigration_status": {year: "CITIZEN"},

@@ -97,9 +97,9 @@ def test_single_adult_near_the_limit_gets_the_minimum_benefit_and_work_rules() -
         FY2027, member_ages=[40], monthly_income=1600, earned_income=False, housing_cost=0
     )
     # 1,600 - 217 = 1,383; shelter 663 - 691.50 < 0, so net 1,383 at both ends
-    # 30% = 414.90 -> 415 > 306, so 0; households of 1-2 get the FY 2027 minimum of 24
+    # 30% = 414.90 -> 415 > 306, so 0; households of 1-2 get the FY 2027 minimum of 25
     assert result.status == "likely"
-    assert result.monthly_amount == (24, 24)
+    assert result.monthly_amount == (25, 25)
     assert result.reasons == (
         "gross_income_within_limit",
         "minimum_benefit",
@@ -177,9 +177,9 @@ def test_elderly_person_over_200_percent_may_pass_the_federal_net_test() -> None
         FY2027, member_ages=[70], monthly_income=2700, earned_income=False, housing_cost=2000
     )
     # over 2,660. Net: 2,700 - 217 = 2,483; shelter 2,663 - 1,241.50 = 1,421.50 (no cap);
-    # net 1,061.50 <= 1,330 (100%). 306 - ceil(318.45) = -13 -> 0 -> minimum 24
+    # net 1,061.50 <= 1,330 (100%). 306 - ceil(318.45) = -13 -> 0 -> minimum 25
     assert result.status == "possible"
-    assert result.monthly_amount == (24, 24)
+    assert result.monthly_amount == (25, 25)
     assert result.reasons[:2] == ("gross_income_over_limit", "elderly_disabled_net_income_test")
     assert result.next_steps == ("apply_benefitscal", "call_calfresh_line", "documents_checklist")
 
