@@ -2,13 +2,16 @@
 
 How each answer is modelled (docs/oracle.md explains why):
 - one household = one PolicyEngine household, family, tax unit and SPM unit (the SNAP and WIC
-  unit), everyone in it; one marital unit per person (the screener does not ask who is married);
+  unit), everyone in it. The screener does not ask who is married: the respondent heads the
+  tax unit and the second member, when an adult within 15 years of the respondent's age, is
+  the spouse (one marital unit for the couple); everyone else is a dependent with a marital
+  unit of their own;
 - `state_code` CA, `county_str` from the household's county;
 - ages; `is_pregnant` and `is_disabled` on the respondent (the first member; for pregnancy the
   first member aged 15-45), because the screener asks "is anyone ...";
 - the whole monthly income on the respondent, x 12 for the year: `employment_income` when
-  `earned_income` is true, otherwise `pension_income` (unearned for SNAP, in MAGI for Medicaid,
-  in income for WIC);
+  `earned_income` is true, otherwise `taxable_private_pension_income` (unearned for SNAP, in
+  MAGI for Medicaid, in income for WIC);
 - `rent` = housing cost x 12 (none when skipped);
 - heating/cooling costs claimed (`has_heating_cooling_expense`), so PolicyEngine gives the SUA:
   that is the high end of AnyDoor's range, the end its status reads;
@@ -28,6 +31,7 @@ from typing import Any
 SPM_UNIT_ZEROS = ("ca_tanf", "ca_state_supplement", "ca_capi")
 PERSON_ZEROS = ("ssi",)
 ABAWD_WORK_HOURS = 30
+SPOUSE_MIN_AGE, SPOUSE_AGE_GAP = 18, 15
 
 
 def county_code(county: str | None) -> str | None:
@@ -40,6 +44,11 @@ def county_code(county: str | None) -> str | None:
 def pregnant_member(ages: list[int]) -> int:
     """Index of the member who is pregnant: the first one aged 15-45, else the respondent."""
     return next((i for i, age in enumerate(ages) if 15 <= age <= 45), 0)
+
+
+def has_spouse(ages: list[int]) -> bool:
+    """Whether the second member is modelled as the respondent's spouse."""
+    return len(ages) >= 2 and ages[1] >= SPOUSE_MIN_AGE and abs(ages[1] - ages[0]) <= SPOUSE_AGE_GAP
 
 
 def person_ids(household: dict[str, Any]) -> list[str]:
@@ -57,10 +66,15 @@ def household_situation(household: dict[str, Any], year: int) -> dict[str, dict[
         "employment_income" if household.get("earned_income") else "taxable_private_pension_income"
     )
     pregnant_index = pregnant_member(ages) if household.get("pregnant") else None
+    couple = has_spouse(ages)
+    roles = ["HEAD"] + ["DEPENDENT"] * (len(ages) - 1)
+    if couple:
+        roles[1] = "SPOUSE"
     people: dict[str, Any] = {}
     for index, (pid, age) in enumerate(zip(ids, ages, strict=True)):
         person: dict[str, Any] = {
             "age": {year: age},
+            "tax_unit_role_input": {year: roles[index]},
             "immigration_status": {year: "CITIZEN"},
             "is_pregnant": {year: index == pregnant_index},
             "is_disabled": {year: bool(household.get("disability")) and index == 0},
@@ -88,11 +102,17 @@ def household_situation(household: dict[str, Any], year: int) -> dict[str, dict[
     return {
         "people": people,
         "families": {hid: {"members": ids}},
-        "marital_units": {f"{pid}-mu": {"members": [pid]} for pid in ids},
+        "marital_units": marital_units(ids, couple),
         "tax_units": {hid: {"members": ids}},
         "spm_units": {hid: spm_unit},
         "households": {hid: place},
     }
+
+
+def marital_units(ids: list[str], couple: bool) -> dict[str, dict[str, list[str]]]:
+    """The couple (respondent and spouse) in one marital unit, everyone else alone."""
+    groups = [ids[:2], *[[pid] for pid in ids[2:]]] if couple else [[pid] for pid in ids]
+    return {f"{group[0]}-mu": {"members": group} for group in groups}
 
 
 def batch_situation(households: list[dict[str, Any]], on: date) -> dict[str, dict[str, Any]]:
