@@ -109,8 +109,10 @@ def compare(
     programs: tuple[Program, ...] = PROGRAMS,
 ) -> list[ProgramSummary]:
     """Per program: agreement, the range check where there is an amount, causes of every
-    disagreement (see causes.py)."""
+    disagreement (see causes.py). Programs are compared in order, so a later program's causes
+    can name an earlier program's disagreement (WIC's adjunctive eligibility)."""
     summaries = []
+    differs: dict[str, dict[str, bool]] = {h["id"]: {} for h in households}
     for program in programs:
         summary = ProgramSummary(program)
         key = period_for(program.period, on)
@@ -123,6 +125,7 @@ def compare(
                 continue
             theirs = pe_eligible(program, pe[hid], key)
             summary.compared += 1
+            differs[hid][program.id] = mine != theirs
             if mine == theirs:
                 summary.agreed += 1
             else:
@@ -130,7 +133,7 @@ def compare(
                     summary.ours_only += 1
                 else:
                     summary.pe_only += 1
-                cause = classify(program.id, household, result, pe[hid], on)
+                cause = classify(program.id, household, result, pe[hid], on, others=differs[hid])
                 summary.causes[cause] += 1
                 summary.examples.setdefault(cause, []).append(hid)
             if mine and theirs:

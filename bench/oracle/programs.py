@@ -45,6 +45,7 @@ PROGRAMS: tuple[Program, ...] = (
             ("snap_net_income", MONTH),
             ("snap_allotment_before_eligibility", MONTH),
             ("snap_utility_allowance", MONTH),
+            ("snap_excess_medical_expense_deduction", MONTH),
             ("tanf_non_cash_gross_income_limit", MONTH),
         ),
     ),

@@ -26,12 +26,12 @@ def test_household_of_four_with_2100_earned_may_get_calfresh() -> None:
         housing_cost=1200,
     )
     # 2,100 - 20% earned (420) - standard deduction for 4 (229) = 1,451; half = 725.50
-    # low, no SUA: shelter 1,200 - 725.50 = 474.50; net 976.50; 30% = 292.95 -> 293;
-    #   1,023 - 293 = 730
+    # low, no SUA: shelter 1,200 - 725.50 = 474.50; net 976.50 -> 977 (50 cents round up);
+    #   30% = 293.10 -> 294; 1,023 - 294 = 729
     # high, SUA 663: shelter 1,863 - 725.50 = 1,137.50, capped at 769; net 682; 30% = 204.60 -> 205;
     #   1,023 - 205 = 818
     assert result.status == "likely"
-    assert result.monthly_amount == (730, 818)
+    assert result.monthly_amount == (729, 818)
     assert result.reasons == (
         "gross_income_within_limit",
         "utility_allowance_range",
@@ -106,6 +106,21 @@ def test_single_adult_near_the_limit_gets_the_minimum_benefit_and_work_rules() -
         "utility_allowance_carried_forward",
         "work_rules_may_apply",
     )
+
+
+def test_net_income_is_rounded_to_the_dollar_before_the_30_percent() -> None:
+    result = calfresh(
+        FY2027,
+        member_ages=[42, 14, 3, 0],
+        monthly_income=3643.30,
+        earned_income=False,
+        housing_cost=1618,
+    )
+    # high end: 3,643.30 - 229 = 3,414.30; shelter 1,618 + 663 - 1,707.15 = 573.85 (under 769);
+    # net 2,840.45 -> 2,840 (7 CFR 273.10(e)(1)(ii)(A)); 30% = 852; 1,023 - 852 = 171.
+    # Unrounded, 30% of 2,840.45 = 852.14 -> 853 and the benefit would be 170.
+    # low end: no SUA, shelter 1,618 - 1,707.15 < 0; net 3,414.30 -> 3,414; 30% = 1,024.20 -> 0
+    assert result.monthly_amount == (0, 171)
 
 
 def test_household_of_three_with_a_zero_benefit_is_unlikely() -> None:
