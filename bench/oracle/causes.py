@@ -66,6 +66,9 @@ def _calfresh(
     pe_limit = float(_pe(pe, "tanf_non_cash_gross_income_limit", on, MONTH) or 0)
     if _near(income, limit) and (income <= limit) != (income <= pe_limit):
         return CALFRESH_ROUNDING
+    medical = float(_pe(pe, "snap_excess_medical_expense_deduction", on, MONTH) or 0)
+    if medical > 0 and result["status"] == "unlikely":
+        return MEDICAL
     if "elderly_disabled_net_income_test" in result["reasons"]:
         return NET_TEST
     if not _pe(pe, "ca_snap_meets_allotment_requirement", on, MONTH):
