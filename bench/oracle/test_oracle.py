@@ -17,6 +17,7 @@ import pytest
 
 from bot.eligibility import screen
 
+from . import causes
 from . import households as gen
 from .causes import classify
 from .compare import by_household, compare, our_eligible, pe_eligible
@@ -210,6 +211,50 @@ def test_two_people_earning_3607_sit_between_the_cdss_chart_and_pe_exact_limit()
     pe = by_household(_fake_output([household], {"r": False}), [household])["r"]
     cause = classify("calfresh", household, result, pe, ON)
     assert cause == "rounding at the 200% limit (CDSS chart vs PE exact)"
+
+
+def test_an_adult_with_no_income_of_their_own_is_a_magi_household_cause() -> None:
+    # Three unrelated adults at $8,000: over 138% of 3 for us; PolicyEngine gives the two
+    # without income their own one-person Medicaid household (42 CFR 435.603(f)).
+    household = {
+        "id": "m",
+        "state": "CA",
+        "member_ages": [40, 25, 30],
+        "monthly_income": 8000,
+        "earned_income": True,
+        "housing_cost": 1500,
+        "pregnant": False,
+        "disability": False,
+    }
+    result = screen(household, on=ON).to_dict()["programs"]["medi_cal"]
+    assert result["status"] == "unlikely"
+    pe = {
+        "is_medicaid_eligible@2026": [False, True, True],
+        "is_chip_eligible@2026": [False, False, False],
+        "medicaid_category@2026": ["NONE", "ADULT", "ADULT"],
+        "medicaid_household_size@2026": [1, 1, 1],
+    }
+    assert classify("medi_cal", household, result, pe, ON) == causes.MAGI_HOUSEHOLD
+    pe["medicaid_category@2026"] = ["NONE", "WORKING_DISABLED_BUY_IN", "ADULT"]
+    assert classify("medi_cal", household, result, pe, ON) == causes.WDP
+
+
+def test_a_child_at_the_dhcs_chart_limit_is_a_rounding_cause() -> None:
+    # 266% for 2 in 2026: DHCS 2.66 x 1,804 = 4,798.64 -> 4,799; PolicyEngine 4,797.
+    household = {
+        "id": "k",
+        "state": "CA",
+        "member_ages": [30, 0],
+        "monthly_income": 4799,
+        "earned_income": True,
+        "housing_cost": 900,
+        "pregnant": False,
+        "disability": False,
+    }
+    result = screen(household, on=ON).to_dict()["programs"]["medi_cal"]
+    assert result["status"] == "likely"
+    pe = {"is_medicaid_eligible@2026": [False, False], "is_chip_eligible@2026": [False, False]}
+    assert classify("medi_cal", household, result, pe, ON) == causes.MEDI_CAL_ROUNDING
 
 
 @pytest.mark.skipif(
