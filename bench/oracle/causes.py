@@ -35,7 +35,7 @@ WDP = "250% Working Disabled Program (not screened)"
 C_CHIP = "C-CHIP county, children 266-322% (not screened)"
 IMMIGRATION = "PE immigration default"
 WIC_ROUNDING = "rounding at the limit (monthly chart vs PE annual column)"
-WIC_FOLLOWS = "adjunctive: follows the Medi-Cal or CalFresh difference"
+WIC_FOLLOWS = "adjunctive: follows a Medi-Cal or CalFresh difference"
 WIC_OWN_MEDICAID = "adjunctive: PE needs the WIC member's own Medicaid"
 
 
@@ -90,17 +90,25 @@ def _any(values: Any) -> bool:
     return any(values) if isinstance(values, list) else bool(values)
 
 
+def _near_medi_cal_limit(person: Household, on: date) -> bool:
+    income = float(person.monthly_income or 0)
+    size = medi_cal.magi_household_size(person)
+    return any(
+        _near(income, medi_cal.monthly_income_limit(group, size, on))
+        for group in ("children", "adults", "pregnant", "pregnant_mcap")
+    )
+
+
 def _medi_cal(
     household: dict[str, Any], result: dict[str, Any], pe: dict[str, Any], on: date
 ) -> str:
     person = Household.from_dict(household)
-    income = float(person.monthly_income or 0)
-    size = medi_cal.magi_household_size(person)
-    for group in ("children", "adults", "pregnant", "pregnant_mcap"):
-        if _near(income, medi_cal.monthly_income_limit(group, size, on)):
-            return MEDI_CAL_ROUNDING
     reasons = set(result["reasons"])
     if result["status"] == "likely":
+        # PolicyEngine's limits round lower than the DHCS chart, so at a limit only we can be
+        # the one saying yes.
+        if _near_medi_cal_limit(person, on):
+            return MEDI_CAL_ROUNDING
         if not _any(_pe(pe, "is_medicaid_immigration_status_eligible", on, YEAR) or [True]):
             return IMMIGRATION
         if reasons & {"senior_or_disabled_within_limit"} and not reasons & {
@@ -126,7 +134,7 @@ def _medi_cal(
         return C_CHIP
     if "SENIOR_OR_DISABLED" in chosen:
         return NON_MAGI
-    if any(sizes[i] < size for i in eligible):
+    if any(sizes[i] < medi_cal.magi_household_size(person) for i in eligible):
         return MAGI_HOUSEHOLD
     return UNEXPLAINED
 
@@ -145,6 +153,8 @@ def _wic(
         "adjunctive_medi_cal" in reasons or result["status"] != "likely"
     ):
         return WIC_FOLLOWS
+    if "adjunctive_medi_cal" in reasons and _near_medi_cal_limit(person, on):
+        return WIC_FOLLOWS  # the WIC member's own Medi-Cal differs at a DHCS limit
     if others.get("calfresh") and (
         "adjunctive_calfresh" in reasons or result["status"] != "likely"
     ):
