@@ -74,7 +74,7 @@ bench: setup train
 # AnyDoor vs PolicyEngine-US on random households (dev only, not part of `make test`).
 # PolicyEngine needs Python 3.11+ and numpy 2, so it gets its own venv, made once.
 oracle: setup $(ORACLE_STAMP)
-	$(PY) -m bench.oracle --oracle-python $(ORACLE_PY) $(ARGS)
+	@$(PY) -m bench.oracle --oracle-python $(ORACLE_PY) $(ARGS)
 
 $(ORACLE_STAMP): $(ORACLE_REQS)
 	@test -x $(ORACLE_PY) || { py=$$(bench/oracle/find-python) && echo "Making $(ORACLE_VENV) with $$py" && "$$py" -m venv $(ORACLE_VENV); }

@@ -91,12 +91,14 @@ def _table(summaries: list[ProgramSummary], report: dict[str, Any], out: Any = s
                 print(f"  {count:>5}  {cause}", file=out)
             for cause, count in s.amount_causes.most_common():
                 print(f"  {count:>5}  amount outside our range: {cause}", file=out)
+    wall = speed["pe_wall_s"]
+    wall_text = "reused output" if wall != wall else f"{wall:.1f} s wall"  # NaN: --pe-output
     print(
         f"\nSpeed: AnyDoor {speed['ours_ms_per_household']:.3f} ms/household; PolicyEngine "
         f"{speed['pe_ms_per_household']:.2f} ms/household calculating "
-        f"({speed['pe_calculate_s']:.1f} s), {speed['pe_wall_s']:.1f} s wall with its "
-        f"{speed['pe_import_s']:.1f} s import. AnyDoor is {speed['ratio_calculate']:,.0f}x "
-        f"faster per household ({speed['ratio_wall']:,.0f}x counting PE's import).",
+        f"({speed['pe_calculate_s']:.1f} s), {wall_text}, {speed['pe_import_s']:.1f} s "
+        f"import. AnyDoor is {speed['ratio_calculate']:,.0f}x faster per household "
+        f"({speed['ratio_wall']:,.0f}x counting PE's import and start-up).",
         file=out,
     )
 
