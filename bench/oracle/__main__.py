@@ -117,14 +117,19 @@ def main(argv: list[str] | None = None) -> int:
 
     households = generate(args.households, args.seed)
     ours, ours_s = run_ours(households, args.on)
+    run = {"households": args.households, "seed": args.seed, "on": args.on.isoformat()}
     if args.pe_output:
         output, pe_wall = json.loads(args.pe_output.read_text()), float("nan")
+        if output.get("run") != run:
+            print(f"{args.pe_output} was made for {output.get('run')}, not {run}", file=sys.stderr)
+            return 2
     else:
         if not args.oracle_python.exists():
             print(f"{args.oracle_python} not found: run `make oracle` first", file=sys.stderr)
             return 2
         print(f"PolicyEngine: {len(households)} households...", file=sys.stderr)
         output, pe_wall = run_policyengine(households, args.on, args.oracle_python)
+        output["run"] = run
         if args.save_pe_output:
             args.save_pe_output.write_text(json.dumps(output))
     pe = by_household(output, households)
