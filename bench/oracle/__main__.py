@@ -64,6 +64,10 @@ def _table(summaries: list[ProgramSummary], report: dict[str, Any], out: Any = s
         f"{report['households']} households (seed {report['seed']})",
         file=out,
     )
+    print(
+        "Our likely/possible count as eligible, unlikely as not; needs_info is not compared.",
+        file=out,
+    )
     print(file=out)
     print(
         f"{'program':<10} {'compared':>8} {'agree':>7} {'rate':>7} {'ours only':>9} "
