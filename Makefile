@@ -7,6 +7,10 @@ PY       := $(VENV)/bin/python
 RASA     := $(VENV)/bin/rasa
 PYBABEL  := $(VENV)/bin/pybabel
 STAMP    := $(VENV)/.installed
+ORACLE_VENV  := .venv-oracle
+ORACLE_PY    := $(ORACLE_VENV)/bin/python
+ORACLE_STAMP := $(ORACLE_VENV)/.installed
+ORACLE_REQS  := bench/oracle/requirements.txt
 MODEL    := models/anydoor.tar.gz
 LOCALES  := $(wildcard locales/*/LC_MESSAGES/messages.po)
 CATALOGS := $(LOCALES:.po=.mo)
@@ -20,7 +24,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup train run shell test lint validate bench catalogs clean
+.PHONY: setup train run shell test lint validate bench oracle catalogs clean
 
 setup: $(STAMP) $(CATALOGS)
 
@@ -66,6 +70,18 @@ test: setup train lint validate
 
 bench: setup train
 	$(PY) bench/run.py $(ARGS)
+
+# AnyDoor vs PolicyEngine-US on random households (dev only, not part of `make test`).
+# PolicyEngine needs Python 3.11+ and numpy 2, so it gets its own venv, made once.
+oracle: setup $(ORACLE_STAMP)
+	@$(PY) -m bench.oracle --oracle-python $(ORACLE_PY) $(ARGS)
+
+$(ORACLE_STAMP): $(ORACLE_REQS)
+	@test -x $(ORACLE_PY) || { py=$$(bench/oracle/find-python) && echo "Making $(ORACLE_VENV) with $$py" && "$$py" -m venv $(ORACLE_VENV); }
+	@echo "Installing PolicyEngine-US into $(ORACLE_VENV) (about a minute, ~900 MB)..."
+	@set -o pipefail; $(ORACLE_PY) -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | { grep -v 'is ignored' || true; }
+	@set -o pipefail; $(ORACLE_PY) -m pip install $(PIP_QUIET) -r $(ORACLE_REQS) 2>&1 | { grep -v 'is ignored' || true; }
+	@touch $@
 
 clean:
 	rm -rf models var .pytest_cache .ruff_cache

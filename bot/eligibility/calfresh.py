@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from bot.eligibility import codes, fpl
 from bot.eligibility.model import Household, ProgramResult
@@ -92,7 +92,8 @@ def net_income(
     utility_allowance: int,
     housing_cost: float,
 ) -> Decimal:
-    """Net monthly income after the SNAP deductions, in the order 7 USC 2014(e) lists them."""
+    """Net monthly income after the SNAP deductions, in the order 7 USC 2014(e) lists them,
+    rounded to the dollar."""
     gross = Decimal(str(household.monthly_income or 0))
     earned_deduction = gross * Decimal(str(value(f"{SNAP}/earned_income_deduction_rate", on)))
     adjusted = max(
@@ -104,7 +105,13 @@ def net_income(
     excess_shelter = max(Decimal(0), shelter_costs - share * adjusted)
     if not is_elderly_or_disabled(household, on):
         excess_shelter = min(excess_shelter, Decimal(value(f"{SNAP}/excess_shelter_cap", on)))
-    return max(Decimal(0), adjusted - excess_shelter)
+    return _round_to_dollar(max(Decimal(0), adjusted - excess_shelter))
+
+
+def _round_to_dollar(amount: Decimal) -> Decimal:
+    """Net income to the nearest dollar, 50 cents up (7 CFR 273.10(e)(1)(ii)(A); CalFresh
+    budgets in dollars and cents, then round the net income this way before the allotment)."""
+    return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 def benefit(size: int, net: Decimal, on: date) -> int:

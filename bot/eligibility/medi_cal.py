@@ -3,7 +3,8 @@
 The rule, in the order it reads (percentages of the poverty guideline, DHCS chart rounding):
 - children 0-18: 266%; adults 19-64: 138% (42 CFR 435.118, 435.119; MAGI, 5% disregard included);
 - a pregnant person: 213% full scope, up to 322% through the Medi-Cal Access Program (MCAP);
-  the household counts the expected baby;
+  the household counts the expected baby, for every MAGI group (DHCS ACWDL 20-10: the unborn
+  children of a pregnant member belong to each member's household; 42 CFR 435.603(b));
 - people 65+ or with a disability: the non-MAGI aged and disabled FPL program at 138%, approximated
   (no asset test asked, though DHCS reinstated one on 2026-01-01: $130,000 + $65,000 per person).
 """
@@ -38,6 +39,13 @@ def within_limit(household: Household, group: str, on: date, *, size: int | None
     return (household.monthly_income or 0) * 12 <= limit * 12
 
 
+def magi_household_size(household: Household) -> int:
+    """MAGI household size: everyone, plus the expected baby when someone is pregnant. California
+    counts the unborn child in every member's household, not only the pregnant person's
+    (DHCS ACWDL 20-10; 42 CFR 435.603(b))."""
+    return household.size + (1 if household.pregnant else 0)
+
+
 def screen(household: Household, on: date) -> ProgramResult:
     """Medi-Cal status, reasons and next steps for `household` on `on`."""
     if household.monthly_income is None:
@@ -46,16 +54,20 @@ def screen(household: Household, on: date) -> ProgramResult:
     adult_max = int(value(f"{DHCS}/age_groups", on, "adult_max_age"))
     ages = household.member_ages
     reasons: list[str] = []
+    magi_size = magi_household_size(household)
 
-    if any(age <= child_max for age in ages) and within_limit(household, "children", on):
+    if any(age <= child_max for age in ages) and within_limit(
+        household, "children", on, size=magi_size
+    ):
         reasons.append("children_within_limit")
-    if any(child_max < age <= adult_max for age in ages) and within_limit(household, "adults", on):
+    if any(child_max < age <= adult_max for age in ages) and within_limit(
+        household, "adults", on, size=magi_size
+    ):
         reasons.append("adults_within_limit")
     if household.pregnant:
-        with_baby = household.size + 1
-        if within_limit(household, "pregnant", on, size=with_baby):
+        if within_limit(household, "pregnant", on, size=magi_size):
             reasons.append("pregnant_within_limit")
-        elif within_limit(household, "pregnant_mcap", on, size=with_baby):
+        elif within_limit(household, "pregnant_mcap", on, size=magi_size):
             reasons.append("pregnant_mcap")
     senior_or_disabled = bool(household.disability) or any(age > adult_max for age in ages)
     if senior_or_disabled and within_limit(household, "senior_or_disabled", on):

@@ -22,17 +22,6 @@ from bot.eligibility.parameters import parameter, value
 
 WIC = "us/usda/wic"
 
-# Medi-Cal reasons that mean full-scope Medi-Cal (Medicaid) for someone in the household. The
-# Medi-Cal Access Program (`pregnant_mcap`) is CHIP-funded, not Medicaid, so it is left out.
-MEDI_CAL_ADJUNCTIVE_REASONS = frozenset(
-    {
-        "children_within_limit",
-        "adults_within_limit",
-        "pregnant_within_limit",
-        "senior_or_disabled_within_limit",
-    }
-)
-
 
 def vintage(on: date) -> int:
     """Guideline year of the WIC chart in force on `on` (a new chart every July 1)."""
@@ -69,10 +58,27 @@ def category_reasons(household: Household, on: date) -> tuple[str, ...]:
     return tuple(reason for reason, present in found if present)
 
 
-def adjunctive_reasons(calfresh: ProgramResult, medi_cal: ProgramResult) -> tuple[str, ...]:
-    """Programs that make WIC's income test pass: full-scope Medi-Cal or CalFresh, likely."""
+def medi_cal_covers_a_wic_member(household: Household, medi_cal: ProgramResult, on: date) -> bool:
+    """Whether the Medi-Cal result gives full-scope Medi-Cal (Medicaid) to a WIC member, or to a
+    pregnant person or infant in the family (42 USC 1786(d)(2)(A)(ii)-(iii)): the pregnant
+    person within 213%, or a child under 5 within the children's 266%. Older children's
+    Medi-Cal does not count, nor does the Medi-Cal Access Program (`pregnant_mcap`), which is
+    CHIP-funded, not Medicaid."""
+    if medi_cal.status != "likely":
+        return False
+    if "pregnant_within_limit" in medi_cal.reasons:
+        return True
+    child_max = int(value(f"{WIC}/categories", on, "child_max_age"))
+    young_child = any(age <= child_max for age in household.member_ages)
+    return "children_within_limit" in medi_cal.reasons and young_child
+
+
+def adjunctive_reasons(
+    household: Household, on: date, calfresh: ProgramResult, medi_cal: ProgramResult
+) -> tuple[str, ...]:
+    """Programs that make WIC's income test pass: Medi-Cal for a WIC member, or CalFresh."""
     reasons: list[str] = []
-    if medi_cal.status == "likely" and MEDI_CAL_ADJUNCTIVE_REASONS & set(medi_cal.reasons):
+    if medi_cal_covers_a_wic_member(household, medi_cal, on):
         reasons.append("adjunctive_medi_cal")
     if calfresh.status == "likely":
         reasons.append("adjunctive_calfresh")
@@ -88,7 +94,7 @@ def screen(
         return ProgramResult(
             status="unlikely", reasons=("no_wic_category_member",), next_steps=(codes.CALL_211,)
         )
-    adjunctive = adjunctive_reasons(calfresh, medi_cal)
+    adjunctive = adjunctive_reasons(household, on, calfresh, medi_cal)
     income = household.monthly_income
     if income is None:
         if adjunctive:

@@ -26,12 +26,12 @@ def test_household_of_four_with_2100_earned_may_get_calfresh() -> None:
         housing_cost=1200,
     )
     # 2,100 - 20% earned (420) - standard deduction for 4 (229) = 1,451; half = 725.50
-    # low, no SUA: shelter 1,200 - 725.50 = 474.50; net 976.50; 30% = 292.95 -> 293;
-    #   1,023 - 293 = 730
+    # low, no SUA: shelter 1,200 - 725.50 = 474.50; net 976.50 -> 977 (50 cents round up);
+    #   30% = 293.10 -> 294; 1,023 - 294 = 729
     # high, SUA 663: shelter 1,863 - 725.50 = 1,137.50, capped at 769; net 682; 30% = 204.60 -> 205;
     #   1,023 - 205 = 818
     assert result.status == "likely"
-    assert result.monthly_amount == (730, 818)
+    assert result.monthly_amount == (729, 818)
     assert result.reasons == (
         "gross_income_within_limit",
         "utility_allowance_range",
@@ -97,15 +97,30 @@ def test_single_adult_near_the_limit_gets_the_minimum_benefit_and_work_rules() -
         FY2027, member_ages=[40], monthly_income=1600, earned_income=False, housing_cost=0
     )
     # 1,600 - 217 = 1,383; shelter 663 - 691.50 < 0, so net 1,383 at both ends
-    # 30% = 414.90 -> 415 > 306, so 0; households of 1-2 get the FY 2027 minimum of 24
+    # 30% = 414.90 -> 415 > 306, so 0; households of 1-2 get the FY 2027 minimum of 25
     assert result.status == "likely"
-    assert result.monthly_amount == (24, 24)
+    assert result.monthly_amount == (25, 25)
     assert result.reasons == (
         "gross_income_within_limit",
         "minimum_benefit",
         "utility_allowance_carried_forward",
         "work_rules_may_apply",
     )
+
+
+def test_net_income_is_rounded_to_the_dollar_before_the_30_percent() -> None:
+    result = calfresh(
+        FY2027,
+        member_ages=[42, 14, 3, 0],
+        monthly_income=3643.30,
+        earned_income=False,
+        housing_cost=1618,
+    )
+    # high end: 3,643.30 - 229 = 3,414.30; shelter 1,618 + 663 - 1,707.15 = 573.85 (under 769);
+    # net 2,840.45 -> 2,840 (7 CFR 273.10(e)(1)(ii)(A)); 30% = 852; 1,023 - 852 = 171.
+    # Unrounded, 30% of 2,840.45 = 852.14 -> 853 and the benefit would be 170.
+    # low end: no SUA, shelter 1,618 - 1,707.15 < 0; net 3,414.30 -> 3,414; 30% = 1,024.20 -> 0
+    assert result.monthly_amount == (0, 171)
 
 
 def test_household_of_three_with_a_zero_benefit_is_unlikely() -> None:
@@ -177,9 +192,9 @@ def test_elderly_person_over_200_percent_may_pass_the_federal_net_test() -> None
         FY2027, member_ages=[70], monthly_income=2700, earned_income=False, housing_cost=2000
     )
     # over 2,660. Net: 2,700 - 217 = 2,483; shelter 2,663 - 1,241.50 = 1,421.50 (no cap);
-    # net 1,061.50 <= 1,330 (100%). 306 - ceil(318.45) = -13 -> 0 -> minimum 24
+    # net 1,061.50 <= 1,330 (100%). 306 - ceil(318.45) = -13 -> 0 -> minimum 25
     assert result.status == "possible"
-    assert result.monthly_amount == (24, 24)
+    assert result.monthly_amount == (25, 25)
     assert result.reasons[:2] == ("gross_income_over_limit", "elderly_disabled_net_income_test")
     assert result.next_steps == ("apply_benefitscal", "call_calfresh_line", "documents_checklist")
 

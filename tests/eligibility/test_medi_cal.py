@@ -61,6 +61,19 @@ def test_pregnant_person_counts_the_baby_and_reaches_213_percent() -> None:
     assert result.reasons == ("pregnant_within_limit",)
 
 
+def test_an_expected_baby_counts_in_the_childs_household_too() -> None:
+    # A pregnant parent and a 2-year-old at $4,988: for the child the household is 3 with the
+    # baby (DHCS ACWDL 20-10): ceil(27,320 / 12) = 2,277; x 2.66 = 6,056.82 -> 6,057. Counting
+    # only the 2 people born (266% of 2 = 4,799), the child would seem over the limit.
+    result = medi_cal(TODAY, member_ages=[36, 2], pregnant=True, monthly_income=4988)
+    assert result.status == "likely"
+    assert result.reasons == ("children_within_limit", "pregnant_mcap")
+    # 6,058 is a dollar over the child's limit; the parent stays within MCAP's 322%.
+    assert medi_cal(TODAY, member_ages=[36, 2], pregnant=True, monthly_income=6058).reasons == (
+        "pregnant_mcap",
+    )
+
+
 def test_pregnant_person_between_213_and_322_percent_gets_mcap() -> None:
     # 1,804 x 3.22 = 5,808.88 -> 5,809
     result = medi_cal(TODAY, member_ages=[28], pregnant=True, monthly_income=5809)

@@ -33,25 +33,25 @@ def with_income(household: dict[str, Any], income: float | None) -> dict[str, An
 def test_a_twenty_dollar_raise_that_loses_calfresh_is_a_benefit_cliff() -> None:
     # Parent and a baby, $3,600 a month earned, $1,500 rent, on 2026-11-24. CalFresh's 200%
     # limit for two people in FY 2027 is $3,608 (2 x the USDA net standard $1,804). At $3,600
-    # the SNAP formula gives $0, so the household gets the $24 minimum benefit for 1-2 people.
+    # the SNAP formula gives $0, so the household gets the $25 minimum benefit for 1-2 people.
     # A $20 raise to $3,620 puts gross income over $3,608: CalFresh stops. Pay +$20, food
-    # -$24: the family is $4 a month worse off. Medi-Cal (the baby, 266%) and WIC (through
+    # -$25: the family is $5 a month worse off. Medi-Cal (the baby, 266%) and WIC (through
     # that Medi-Cal) do not change.
     comparison = compare(PARENT_AND_INFANT, with_income(PARENT_AND_INFANT, 3620), on=ON)
     calfresh = comparison.programs["calfresh"]
     assert (calfresh.old_status, calfresh.new_status) == ("likely", "unlikely")
-    assert calfresh.old_monthly_amount == (24, 24)
+    assert calfresh.old_monthly_amount == (25, 25)
     assert calfresh.new_monthly_amount is None
     assert calfresh.changes == ("became_unlikely", "amount_down")
     assert comparison.programs["medi_cal"].changes == ("unchanged",)
     assert comparison.programs["wic"].changes == ("unchanged",)
     assert comparison.monthly_income_change == 20
-    assert comparison.monthly_benefit_change == -24
+    assert comparison.monthly_benefit_change == -25
     assert comparison.benefit_cliff is True
 
 
 def test_a_raise_that_loses_less_than_it_adds_is_not_a_cliff() -> None:
-    # The same family, $3,600 -> $3,650: CalFresh's $24 stops, but pay is up $50.
+    # The same family, $3,600 -> $3,650: CalFresh's $25 stops, but pay is up $50.
     comparison = compare(PARENT_AND_INFANT, with_income(PARENT_AND_INFANT, 3650), on=ON)
     assert comparison.programs["calfresh"].changes == ("became_unlikely", "amount_down")
     assert comparison.benefit_cliff is False
@@ -132,7 +132,7 @@ def test_to_dict_is_json_with_lists() -> None:
     data = json.loads(json.dumps(comparison.to_dict()))
     assert data["on"] == "2026-11-24"
     assert data["benefit_cliff"] is True
-    assert data["programs"]["calfresh"]["old_monthly_amount"] == [24, 24]
+    assert data["programs"]["calfresh"]["old_monthly_amount"] == [25, 25]
     assert data["programs"]["calfresh"]["changes"] == ["became_unlikely", "amount_down"]
 
 

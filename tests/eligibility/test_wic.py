@@ -161,6 +161,22 @@ def test_the_medi_cal_access_program_alone_is_not_adjunctive() -> None:
     assert wic.screen(household, ON, calfresh=NOT_LIKELY, medi_cal=mcap).status == "unlikely"
 
 
+def test_an_older_childs_medi_cal_does_not_make_a_pregnant_parent_wic_eligible() -> None:
+    # A pregnant parent and a 13-year-old, $5,280 a month on 2026-11-24. Medi-Cal: the child is
+    # within 266% of 3 (6,057, the baby counts), the parent only within MCAP (213% of 3 is
+    # 4,851). WIC's member is the parent, who would not get Medicaid, and the family has no
+    # infant on it, so WIC's income test stands: 5,280 > 4,212 (185% of 3, 2026-27 chart).
+    household = {"member_ages": [31, 13], "pregnant": True, "monthly_income": 5280}
+    screening = screen(household, on=date(2026, 11, 24))
+    assert screening.programs["medi_cal"].reasons == ("children_within_limit", "pregnant_mcap")
+    result = screening.programs["wic"]
+    assert result.status == "unlikely"
+    assert result.reasons == ("wic_pregnant", "wic_income_over_limit")
+    # With a 3-year-old instead, the young child's own Medi-Cal passes WIC's income test.
+    younger = screen({**household, "member_ages": [31, 3]}, on=date(2026, 11, 24))
+    assert younger.programs["wic"].reasons == ("wic_pregnant", "wic_child", "adjunctive_medi_cal")
+
+
 def test_screen_computes_wic_after_calfresh_and_medi_cal() -> None:
     # Parent and a 3-year-old, $4,000 a month on 2026-03-02: over WIC's 3,261 for two people,
     # but the child is within Medi-Cal's 266% limit, so WIC's income test passes.

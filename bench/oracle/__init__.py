@@ -1,0 +1,1 @@
+"""AnyDoor's eligibility engine checked against PolicyEngine-US (see bench/README.md)."""
