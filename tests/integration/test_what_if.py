@@ -9,6 +9,8 @@ import json
 import urllib.request
 from typing import Any
 
+import pytest
+
 from bot.i18n import render
 from service.stack import Stack, api_token
 from tests.integration.conftest import Chat
@@ -141,3 +143,31 @@ def test_a_small_raise_that_costs_more_food_help_warns_of_the_cliff(chat: Chat) 
         "before you decide.",
         NEXT,
     ]
+
+
+def parsed_intent(stack: Stack, text: str) -> str:
+    request = urllib.request.Request(
+        f"{stack.rasa_url}/model/parse?token={api_token()}",
+        data=json.dumps({"text": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return str(json.loads(response.read())["intent"]["name"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if I start working 20 hours a week?",
+        "what if my mother moves in?",
+        "what if my son moves out",
+        "y si tengo un bebé",
+        "y si gano 500 más al mes",
+        "如果我妈搬来住呢",
+        "nếu tôi kiếm thêm 500 một tháng thì sao",
+        "paano kung magtrabaho ako",
+        "결혼하면 어떻게 돼요?",
+    ],
+)
+def test_what_if_questions_are_understood_in_each_language(stack: Stack, text: str) -> None:
+    assert parsed_intent(stack, text) == "what_if"
