@@ -88,7 +88,8 @@ def wic_messages(result: ProgramResult) -> list[Message]:
 
 
 def next_step_messages(screening: Screening, household: dict[str, Any]) -> list[Message]:
-    """How to apply (with the county office when we know it), or where else to look."""
+    """How to apply (with the county office when we know it), or where else to look; then
+    where to sign up for WIC when it is likely."""
     shown = (screening.programs[p] for p in SHOWN_PROGRAMS if p in screening.programs)
     if any(r.status in ("likely", "possible", "needs_info") for r in shown):
         county = household.get("county")
