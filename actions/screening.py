@@ -16,6 +16,7 @@ from bot.answers import INTERPRETERS, SCREENING_STATE, household_from_answers, i
 from bot.eligibility import ParameterError, screen
 from bot.language import conversation_language
 from bot.results import compose
+from bot.what_if import WHAT_IF_SLOTS
 
 logger = logging.getLogger(__name__)
 
@@ -111,5 +112,5 @@ class ActionShowResult(Action):
 
 
 def cleared_answers() -> list[EventType]:
-    """Events that forget every screening answer (the language stays)."""
-    return [SlotSet(slot, None) for slot in SCREENING_SLOTS]
+    """Events that forget every screening answer and what-if (the language stays)."""
+    return [SlotSet(slot, None) for slot in (*SCREENING_SLOTS, *WHAT_IF_SLOTS)]

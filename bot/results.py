@@ -7,7 +7,8 @@ from typing import Any
 from bot.eligibility.model import ProgramResult, Screening
 
 Message = tuple[str, dict[str, Any]]
-# The programs the chat reports on (the engine may screen more).
+# The programs applied for through BenefitsCal that the chat reports on (the engine may screen
+# more). WIC is shown too, with its own next step: families sign up at a WIC office.
 SHOWN_PROGRAMS = ("calfresh", "medi_cal")
 
 # Which Medi-Cal reason names which people, in the order they are said.
@@ -69,19 +70,43 @@ def medi_cal_messages(result: ProgramResult, ages: list[int]) -> list[Message]:
     return messages or [("result_medi_cal_likely_everyone", {})]
 
 
+def wic_messages(result: ProgramResult) -> list[Message]:
+    """WIC: who may get it; a gentle note when income is over the chart; nothing when nobody in
+    the home is pregnant, a baby or a child under 5."""
+    reasons = set(result.reasons)
+    if result.status == "likely":
+        pregnant = "wic_pregnant" in reasons
+        children = bool({"wic_infant", "wic_child"} & reasons)
+        if pregnant and children:
+            return [("result_wic_likely_family", {})]
+        if pregnant:
+            return [("result_wic_likely_pregnant", {})]
+        return [("result_wic_likely_children", {})]
+    if result.status == "unlikely" and "wic_income_over_limit" in reasons:
+        return [("result_wic_unlikely_income", {})]
+    return []
+
+
 def next_step_messages(screening: Screening, household: dict[str, Any]) -> list[Message]:
-    """How to apply (with the county office when we know it), or where else to look."""
+    """How to apply (with the county office when we know it), or where else to look; then
+    where to sign up for WIC when it is likely."""
     shown = (screening.programs[p] for p in SHOWN_PROGRAMS if p in screening.programs)
     if any(r.status in ("likely", "possible", "needs_info") for r in shown):
         county = household.get("county")
         if county:
-            return [("next_apply_county", {"county": county})]
-        return [("next_apply", {})]
-    return [("next_no_match", {})]
+            messages: list[Message] = [("next_apply_county", {"county": county})]
+        else:
+            messages = [("next_apply", {})]
+    else:
+        messages = [("next_no_match", {})]
+    wic = screening.programs.get("wic")
+    if wic is not None and wic.status == "likely":
+        messages.append(("next_apply_wic", {}))
+    return messages
 
 
 def compose(screening: Screening, household: dict[str, Any]) -> list[Message]:
-    """The result, program by program, then the next step."""
+    """The result, program by program, then the next steps."""
     messages: list[Message] = [("result_intro", {})]
     if "calfresh" in screening.programs:
         messages += calfresh_messages(screening.programs["calfresh"])
@@ -89,4 +114,6 @@ def compose(screening: Screening, household: dict[str, Any]) -> list[Message]:
         messages += medi_cal_messages(
             screening.programs["medi_cal"], list(household.get("member_ages") or [])
         )
+    if "wic" in screening.programs:
+        messages += wic_messages(screening.programs["wic"])
     return messages + next_step_messages(screening, household)

@@ -70,3 +70,31 @@ def test_every_composed_message_exists_in_the_catalog() -> None:
         case = household(member_ages=ages, monthly_income=income, pregnant=ages == [25])
         for message_id, args in compose(screen(case, on=ON), case):
             assert render(message_id, "en", args).text
+
+
+def test_a_home_with_a_baby_hears_about_wic_and_how_to_sign_up() -> None:
+    family = household(member_ages=[30, 0], monthly_income=2100)
+    messages = ids(compose(screen(family, on=ON), family))
+    assert "result_wic_likely_children" in messages
+    assert messages[-2:] == ["next_apply_county", "next_apply_wic"]
+
+
+def test_a_pregnancy_with_young_children_names_both_for_wic() -> None:
+    family = household(member_ages=[28, 3], pregnant=True)
+    assert "result_wic_likely_family" in ids(compose(screen(family, on=ON), family))
+    expecting = household(member_ages=[28], pregnant=True)
+    assert "result_wic_likely_pregnant" in ids(compose(screen(expecting, on=ON), expecting))
+
+
+def test_no_pregnancy_baby_or_child_under_5_means_no_wic_message() -> None:
+    messages = ids(compose(screen(household(), on=ON), household()))
+    assert not [m for m in messages if "wic" in m]
+
+
+def test_wic_over_income_gets_a_gentle_note_and_no_sign_up_step() -> None:
+    # A parent and a 2-year-old with $6,000 a month: over the 2026-27 WIC chart for 2 and over
+    # Medi-Cal's 266% children's limit and CalFresh's limit, so no adjunctive path.
+    family = household(member_ages=[30, 2], monthly_income=6000)
+    messages = ids(compose(screen(family, on=ON), family))
+    assert "result_wic_unlikely_income" in messages
+    assert "next_apply_wic" not in messages

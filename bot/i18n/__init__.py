@@ -73,13 +73,26 @@ def format_money(amount: float, language: str) -> str:
     return formatted.replace("US$", "$")
 
 
+def format_money_range(low: float, high: float, language: str) -> str:
+    """A monthly range as the locale writes it ("$263 to $353"), or one amount when both ends
+    are the same dollar."""
+    if round(low) == round(high):
+        return format_money(low, language)
+    return render("money_range", language, {"low_usd": low, "high_usd": high}).text
+
+
+def _format_arg(key: str, value: Any, language: str) -> Any:
+    if not key.endswith(MONEY_SUFFIX):
+        return value
+    if isinstance(value, int | float):
+        return format_money(value, language)
+    if isinstance(value, list | tuple) and len(value) == 2:  # a (low, high) range
+        return format_money_range(value[0], value[1], language)
+    return value
+
+
 def _format_args(args: dict[str, Any], language: str) -> dict[str, Any]:
-    return {
-        key: format_money(value, language)
-        if key.endswith(MONEY_SUFFIX) and isinstance(value, int | float)
-        else value
-        for key, value in args.items()
-    }
+    return {key: _format_arg(key, value, language) for key, value in args.items()}
 
 
 def gettext(message_id: str, language: str, field: str = "text") -> str:

@@ -61,16 +61,19 @@ def test_family_of_three_over_calfresh_limit_may_get_medi_cal_for_the_children(
 ) -> None:
     # $4,800 a month is over CalFresh's 200% limit for 3 ($4,554, FY2027) and over 138% for
     # the adult ($3,142 a month for 3 in 2026), but under 266% for the children ($6,056).
+    # WIC: the 4-year-old is a WIC child, and the children's Medi-Cal passes WIC's income test.
     said = answer_all(
         chat, ["hello", "90011", "35, 8, 4", "no", "no", "4800 a month", "yes", "skip"]
     )
-    assert said[-5:] == [
+    assert said[-7:] == [
         "Thanks! Here is what I found. The county makes the final decision.",
         "CalFresh may not be a match right now, based on your income. The county can still "
         "check for sure.",
         "Medi-Cal: your children may get free health coverage.",
+        "WIC: healthy food for your children under 5 may be open to you.",
         "Apply online at BenefitsCal.com, call 1-877-847-3663, or visit your Los Angeles "
         "County office. It's free.",
+        "For WIC, call 1-888-942-9675 or visit MyFamily.WIC.ca.gov to find an office near you.",
         "What would you like to do next?",
     ]
 
