@@ -51,11 +51,11 @@ def test_a_raise_said_in_full_is_compared_at_once() -> None:
     assert slots["what_if_step"] == what_if.COMPARE
     assert slots["what_if_new_income"] == 2900
     # $2,900 earned: 2900 - 580 - 217 = 2103; half 1051.50. Low end: shelter 148.50, net
-    # 1954.50, 30% 587 > 562: the $24 minimum. High end: shelter capped at 769, net 1334,
+    # 1954.50, 30% 587 > 562: the $25 minimum (FY 2027). High end: shelter capped at 769, net 1334,
     # 30% 401, 562 - 401 = 161. Medi-Cal: over 138% for the adult, under 266% for the child.
     assert what_if.compose(slots, ON) == [
         ("what_if_intro_income", {"old_usd": 2100.0, "new_usd": 2900.0}),
-        ("what_if_calfresh_change", {"old_usd": (263, 353), "new_usd": (24, 161)}),
+        ("what_if_calfresh_change", {"old_usd": (263, 353), "new_usd": (25, 161)}),
         ("result_medi_cal_likely_children", {}),
         ("what_if_next", {}),
     ]
@@ -109,23 +109,23 @@ def test_a_spanish_what_if_is_read_in_spanish() -> None:
 
 
 def test_a_raise_that_costs_more_food_help_than_it_pays_is_a_cliff() -> None:
-    # docs/rules.md: $3,600 gets CalFresh's $24 minimum; $3,620 is over the $3,608 limit.
+    # docs/rules.md: $3,600 gets CalFresh's $25 minimum; $3,620 is over the $3,608 limit.
     messages = what_if.compose(asked("what if I earn $20 more a month", PARENT_AND_BABY), ON)
     assert messages == [
         ("what_if_intro_income", {"old_usd": 3600.0, "new_usd": 3620.0}),
-        ("what_if_calfresh_stops", {"old_usd": (24, 24)}),
-        ("what_if_cliff", {"raise_usd": 20.0, "loss_usd": 24.0}),
+        ("what_if_calfresh_stops", {"old_usd": (25, 25)}),
+        ("what_if_cliff", {"raise_usd": 20.0, "loss_usd": 25.0}),
         ("what_if_next", {}),
     ]
     cliff_id, cliff_args = messages[2]
     assert render(cliff_id, "en", cliff_args).text.startswith(
-        "Careful: $20 more income a month may lower your food help by $24."
+        "Careful: $20 more income a month may lower your food help by $25."
     )
 
 
 def test_a_change_that_moves_nothing_says_so() -> None:
     slots = asked("what if I earn $5 more a month", PARENT_AND_BABY)
-    # $3,605 is still under $3,608: the same $24, the same Medi-Cal and WIC.
+    # $3,605 is still under $3,608: the same $25, the same Medi-Cal and WIC.
     assert ids(what_if.compose(slots, ON)) == [
         "what_if_intro_income",
         "what_if_no_change",

@@ -56,10 +56,10 @@ def test_earning_800_more_shows_the_new_calfresh_and_medi_cal(chat: Chat, stack:
     assert after_screening["slots"]["requested_slot"] is None  # the benchmark contract
     assert not (after_screening.get("active_loop") or {}).get("name")
     replies = texts(chat("what if I earn $800 more a month"))
-    # $2,900 earned: CalFresh falls to $24-$161; Medi-Cal: over 138% for the adult.
+    # $2,900 earned: CalFresh falls to $25-$161; Medi-Cal: over 138% for the adult.
     assert replies == [
         "If your home got $2,900 a month instead of $2,100:",
-        "CalFresh: about $24 to $161 a month for food, instead of $263 to $353 now.",
+        "CalFresh: about $25 to $161 a month for food, instead of $263 to $353 now.",
         "Medi-Cal: your children may get free health coverage.",
         NEXT,
     ]
@@ -132,14 +132,14 @@ def test_a_spanish_what_if_is_answered_in_spanish(chat: Chat, stack: Stack) -> N
 
 
 def test_a_small_raise_that_costs_more_food_help_warns_of_the_cliff(chat: Chat) -> None:
-    # docs/rules.md: a parent and a baby, $3,600 earned, get CalFresh's $24 minimum; $3,620 is
-    # over the $3,608 limit for two, so $20 more pay costs $24 of food help.
+    # docs/rules.md: a parent and a baby, $3,600 earned, get CalFresh's $25 minimum; $3,620 is
+    # over the $3,608 limit for two, so $20 more pay costs $25 of food help.
     screened(chat, ["hi", "94110", "30 and my baby is 4 months", "no", "no", "3600", "yes", "1500"])
     replies = texts(chat("what if I earn $20 more a month"))
     assert replies == [
         "If your home got $3,620 a month instead of $3,600:",
-        "CalFresh: your food help of about $24 a month may stop.",
-        "Careful: $20 more income a month may lower your food help by $24. Ask the county "
+        "CalFresh: your food help of about $25 a month may stop.",
+        "Careful: $20 more income a month may lower your food help by $25. Ask the county "
         "before you decide.",
         NEXT,
     ]
