@@ -125,7 +125,6 @@ def _purge(older_than: timedelta) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot import store
-
     from bot.store.handoffs import purge_handoffs
 
     cutoff = datetime.now(timezone.utc) - older_than

@@ -28,7 +28,7 @@ def authorized(header: str | None, token: str | None) -> bool:
     """Whether an `Authorization` header carries `Bearer <token>` (constant time)."""
     if not token or not header or not header.startswith("Bearer "):
         return False
-    return hmac.compare_digest(header[len("Bearer "):].strip().encode(), token.encode())
+    return hmac.compare_digest(header[len("Bearer ") :].strip().encode(), token.encode())
 
 
 def staff_reply(body: Any) -> StaffReply | None:

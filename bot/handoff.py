@@ -138,9 +138,7 @@ def reply_out_of_hours(hours: StaffedHours, language: str, in_screening: bool) -
     args = {"hours": hours.describe(language), "phone": hours.phone_211}
     if in_screening:
         return Reply(messages=[("utter_handoff_closed_screening", args)], queued=False)
-    return Reply(
-        messages=[("utter_handoff_closed", args)], queued=False, callback_offered=True
-    )
+    return Reply(messages=[("utter_handoff_closed", args)], queued=False, callback_offered=True)
 
 
 def reply_to_callback(wanted: bool, hours: StaffedHours) -> Messages:

@@ -34,8 +34,17 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # Audit actions (what); each row also says who, which conversation and when.
 AUDIT_ACTIONS = frozenset(
     {
-        "login", "login_failed", "logout", "view_queue", "view_conversation", "take",
-        "reply", "note", "hand_back", "close", "view_audit",
+        "login",
+        "login_failed",
+        "logout",
+        "view_queue",
+        "view_conversation",
+        "take",
+        "reply",
+        "note",
+        "hand_back",
+        "close",
+        "view_audit",
     }
 )
 
@@ -96,9 +105,7 @@ class SessionTimes:
 
     def expired(self, now: datetime) -> bool:
         """Past 8 hours since sign-in, or 30 minutes idle."""
-        return (
-            now - self.created_at >= SESSION_LIFETIME or now - self.last_seen_at >= SESSION_IDLE
-        )
+        return now - self.created_at >= SESSION_LIFETIME or now - self.last_seen_at >= SESSION_IDLE
 
 
 def may_view_audit(role: str) -> bool:

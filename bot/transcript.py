@@ -90,7 +90,7 @@ def results(tracker: Mapping[str, Any]) -> list[str]:
     if start is None:
         return []
     found = []
-    for event in events[start + 1:]:
+    for event in events[start + 1 :]:
         if event.get("event") == "user":
             break
         if event.get("event") == "bot" and event.get("text"):

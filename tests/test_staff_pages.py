@@ -17,9 +17,18 @@ STAFF = Staff(id=1, email="ana@example.org", role="supervisor")
 
 def handoff(**changes: object) -> HandoffView:
     values: dict[str, object] = {
-        "id": 7, "conversation_id": HOSTILE, "channel": HOSTILE, "language": HOSTILE,
-        "status": "taken", "callback_requested": True, "created_at": NOW, "updated_at": NOW,
-        "taken_at": NOW, "closed_at": None, "taken_by": 1, "taken_by_email": HOSTILE,
+        "id": 7,
+        "conversation_id": HOSTILE,
+        "channel": HOSTILE,
+        "language": HOSTILE,
+        "status": "taken",
+        "callback_requested": True,
+        "created_at": NOW,
+        "updated_at": NOW,
+        "taken_at": NOW,
+        "closed_at": None,
+        "taken_by": 1,
+        "taken_by_email": HOSTILE,
     }
     values.update(changes)
     return HandoffView(**values)  # type: ignore[arg-type]

@@ -6,23 +6,33 @@ from bot.transcript import is_paused, latest_input_channel, lines, summarize
 
 TRACKER = {
     "slots": {
-        "language": None, "zip_code": "94110", "county": "San Francisco", "member_ages": [34, 6],
-        "pregnant": False, "disability": "unknown", "monthly_income": 2100,
-        "earned_income": True, "housing_cost": None, "requested_slot": None,
+        "language": None,
+        "zip_code": "94110",
+        "county": "San Francisco",
+        "member_ages": [34, 6],
+        "pregnant": False,
+        "disability": "unknown",
+        "monthly_income": 2100,
+        "earned_income": True,
+        "housing_cost": None,
+        "requested_slot": None,
     },
     "events": [
         {"event": "user", "text": "hola", "timestamp": 1764612000.0, "input_channel": "rest"},
         {"event": "bot", "text": "¡Hola!", "timestamp": 1764612001.0},
-        {"event": "user", "text": "1200", "timestamp": 1764612002.0,
-         "input_channel": "twilio_sms"},
+        {"event": "user", "text": "1200", "timestamp": 1764612002.0, "input_channel": "twilio_sms"},
         {"event": "action", "name": "action_show_result"},
         {"event": "bot", "text": "CalFresh: puede recibir unos $263 al mes.", "timestamp": 3.0},
         {"event": "bot", "text": "Medi-Cal: puede calificar.", "timestamp": 4.0},
         {"event": "action", "name": "utter_menu"},
         {"event": "user", "text": "agente", "timestamp": 5.0, "input_channel": "twilio_sms"},
         {"event": "pause"},
-        {"event": "bot", "text": "Hola, soy Ana del 211.", "metadata": {"from": "staff"},
-         "timestamp": 6.0},
+        {
+            "event": "bot",
+            "text": "Hola, soy Ana del 211.",
+            "metadata": {"from": "staff"},
+            "timestamp": 6.0,
+        },
     ],
 }
 
@@ -41,7 +51,8 @@ def test_the_summary_lists_the_answers_given_in_the_order_asked() -> None:
 
 def test_the_summary_quotes_the_result_messages() -> None:
     assert summarize(TRACKER).results == [
-        "CalFresh: puede recibir unos $263 al mes.", "Medi-Cal: puede calificar.",
+        "CalFresh: puede recibir unos $263 al mes.",
+        "Medi-Cal: puede calificar.",
     ]
 
 

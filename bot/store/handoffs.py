@@ -84,9 +84,9 @@ def latest_handoff(conversation_id: str) -> HandoffView | None:
     """The conversation's most recent handoff, open or closed."""
     with session() as opened:
         row = opened.execute(
-            _with_email().where(Handoff.conversation_id == conversation_id).order_by(
-                Handoff.id.desc()
-            )
+            _with_email()
+            .where(Handoff.conversation_id == conversation_id)
+            .order_by(Handoff.id.desc())
         ).first()
     return _view(row[0], row[1]) if row else None
 

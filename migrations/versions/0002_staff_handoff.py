@@ -33,9 +33,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(32), nullable=False),
         sa.Column("language", sa.String(16), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
-        sa.Column(
-            "callback_requested", sa.Boolean(), nullable=False, server_default=sa.false()
-        ),
+        sa.Column("callback_requested", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("taken_at", sa.DateTime(), nullable=True),
@@ -49,9 +47,7 @@ def upgrade() -> None:
     op.create_table(
         "staff_sessions",
         sa.Column("token_hash", sa.String(64), primary_key=True),
-        sa.Column(
-            "staff_id", sa.Integer(), sa.ForeignKey("staff_accounts.id"), nullable=False
-        ),
+        sa.Column("staff_id", sa.Integer(), sa.ForeignKey("staff_accounts.id"), nullable=False),
         sa.Column("csrf_token", sa.String(64), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("last_seen_at", sa.DateTime(), nullable=False),
@@ -73,9 +69,7 @@ def upgrade() -> None:
         "handoff_notes",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column("conversation_id", sa.String(128), nullable=False),
-        sa.Column(
-            "staff_id", sa.Integer(), sa.ForeignKey("staff_accounts.id"), nullable=False
-        ),
+        sa.Column("staff_id", sa.Integer(), sa.ForeignKey("staff_accounts.id"), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )

@@ -124,8 +124,12 @@ async def require_session(request: Request) -> HTTPResponse | None:
         given = request.form.get("csrf") if request.form else None
         given = given or request.headers.get("X-CSRF-Token")
         if not rules.same_token(opened.csrf_token, given):
-            return html(pages.message_page("Forbidden", "This form expired. Go back and reload "
-                                           "the page, then try again."), status=403)
+            return html(
+                pages.message_page(
+                    "Forbidden", "This form expired. Go back and reload the page, then try again."
+                ),
+                status=403,
+            )
     return None
 
 
@@ -182,7 +186,8 @@ async def login(request: Request) -> HTTPResponse:
     token, _csrf = await asyncio.to_thread(accounts.start_session, found.id)
     await asyncio.to_thread(accounts.audit, found.id, "login")
     response = redirect("/staff/", status=303)
-    set_cookie(response, SESSION_COOKIE, token, "/staff", int(rules.SESSION_LIFETIME.total_seconds()))
+    lifetime = int(rules.SESSION_LIFETIME.total_seconds())
+    set_cookie(response, SESSION_COOKIE, token, "/staff", lifetime)
     set_cookie(response, LOGIN_CSRF_COOKIE, "", LOGIN_PATH, 0)
     return response
 
@@ -211,14 +216,23 @@ async def queue_page(request: Request) -> HTTPResponse:
 async def queue_api(request: Request) -> HTTPResponse:
     """The queue as JSON, for the page's refresh (no message text)."""
     queue = await asyncio.to_thread(handoffs.queue)
-    return json({"queue": [
+    return json(
         {
-            "id": h.id, "status": h.status, "channel": h.channel, "language": h.language,
-            "language_name": language_name(h.language), "since": pages.when(h.created_at),
-            "taken_by": h.taken_by_email, "callback_requested": h.callback_requested,
+            "queue": [
+                {
+                    "id": h.id,
+                    "status": h.status,
+                    "channel": h.channel,
+                    "language": h.language,
+                    "language_name": language_name(h.language),
+                    "since": pages.when(h.created_at),
+                    "taken_by": h.taken_by_email,
+                    "callback_requested": h.callback_requested,
+                }
+                for h in queue
+            ]
         }
-        for h in queue
-    ]})
+    )
 
 
 @console.get("/console.js")
@@ -233,8 +247,12 @@ async def _handoff(handoff_id: int) -> HandoffView | None:
 
 def _not_found(request: Request) -> HTTPResponse:
     opened = _session(request)
-    return html(pages.message_page("Not found", "There is no such conversation.", opened.staff,
-                                   opened.csrf_token), status=404)
+    return html(
+        pages.message_page(
+            "Not found", "There is no such conversation.", opened.staff, opened.csrf_token
+        ),
+        status=404,
+    )
 
 
 def _back(handoff_id: int, flash: str) -> HTTPResponse:
@@ -258,9 +276,11 @@ async def conversation(request: Request, handoff_id: int) -> HTTPResponse:
     flash = FLASHES.get(str(request.args.get("done") or ""))
     if not tracker:
         flash = FLASHES["failed"]
-    return html(pages.conversation_page(
-        opened.staff, opened.csrf_token, found, summarize(tracker), lines(tracker), notes, flash
-    ))
+    return html(
+        pages.conversation_page(
+            opened.staff, opened.csrf_token, found, summarize(tracker), lines(tracker), notes, flash
+        )
+    )
 
 
 def _action(
@@ -370,8 +390,15 @@ async def audit_log(request: Request) -> HTTPResponse:
     """The audit log: supervisors only."""
     opened = _session(request)
     if not rules.may_view_audit(opened.staff.role):
-        return html(pages.message_page("Forbidden", "Only supervisors can read the audit log.",
-                                       opened.staff, opened.csrf_token), status=403)
+        return html(
+            pages.message_page(
+                "Forbidden",
+                "Only supervisors can read the audit log.",
+                opened.staff,
+                opened.csrf_token,
+            ),
+            status=403,
+        )
     rows = await asyncio.to_thread(accounts.audit_log)
     await audit(request, "view_audit")
     return html(pages.audit_page(opened.staff, opened.csrf_token, rows))

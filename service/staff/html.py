@@ -96,7 +96,8 @@ def page(
     """A whole page; with `staff`, the navigation and sign-out form."""
     nav = Html("")
     if staff is not None:
-        audit_link = Html(' | <a href="/staff/audit">Audit log</a>') if staff.role == "supervisor" else Html("")
+        supervisor = staff.role == "supervisor"
+        audit_link = Html(' | <a href="/staff/audit">Audit log</a>' if supervisor else "")
         nav = fill(NAV, audit_link=audit_link, csrf=csrf, email=staff.email)
     return fill(
         PAGE,
@@ -154,9 +155,7 @@ def queue_row(handoff: HandoffView, language_name: str) -> Html:
     )
 
 
-def queue_page(
-    staff: Staff, csrf: str, handoffs: list[HandoffView], names: dict[str, str]
-) -> Html:
+def queue_page(staff: Staff, csrf: str, handoffs: list[HandoffView], names: dict[str, str]) -> Html:
     """The live queue."""
     rows = join(queue_row(h, names.get(h.language, h.language)) for h in handoffs)
     content = fill(QUEUE, rows=rows, hidden=Html(" hidden") if handoffs else "")
@@ -201,7 +200,10 @@ def _line(line: Line) -> Html:
     speaker = {"person": "Person", "bot": "Bot", "staff": "Staff"}[line.speaker]
     return fill(
         '<li class="{kind}"><strong>{speaker}</strong> <small>{at}</small><br>{text}</li>',
-        kind=line.speaker, speaker=speaker, at=when(line.at), text=line.text,
+        kind=line.speaker,
+        speaker=speaker,
+        at=when(line.at),
+        text=line.text,
     )
 
 
@@ -216,24 +218,40 @@ def conversation_page(
 ) -> Html:
     """The conversation: answers and result on top, actions, transcript, private notes."""
     answers = (
-        fill("<dl>{items}</dl>", items=join(
-            fill("<dt>{label}</dt><dd>{value}</dd>", label=label, value=value)
-            for label, value in summary.answers
-        ))
-        if summary.answers else Html("<p>No answers yet.</p>")
+        fill(
+            "<dl>{items}</dl>",
+            items=join(
+                fill("<dt>{label}</dt><dd>{value}</dd>", label=label, value=value)
+                for label, value in summary.answers
+            ),
+        )
+        if summary.answers
+        else Html("<p>No answers yet.</p>")
     )
     results = (
-        fill("<ul>{items}</ul>", items=join(fill("<li>{text}</li>", text=t) for t in summary.results))
-        if summary.results else Html("<p>No result yet.</p>")
+        fill(
+            "<ul>{items}</ul>",
+            items=join(fill("<li>{text}</li>", text=text) for text in summary.results),
+        )
+        if summary.results
+        else Html("<p>No result yet.</p>")
     )
     actions: list[Html] = []
     if handoff.status == "queued":
-        actions.append(fill(ACTION, id=handoff.id, action="take", csrf=csrf,
-                            label="Take over (the bot stops answering)"))
+        actions.append(
+            fill(
+                ACTION,
+                id=handoff.id,
+                action="take",
+                csrf=csrf,
+                label="Take over (the bot stops answering)",
+            )
+        )
     if handoff.status == "taken":
         actions.append(fill(REPLY, id=handoff.id, csrf=csrf, channel=summary.channel or "chat"))
-        actions.append(fill(ACTION, id=handoff.id, action="hand-back", csrf=csrf,
-                            label="Hand back to the bot"))
+        actions.append(
+            fill(ACTION, id=handoff.id, action="hand-back", csrf=csrf, label="Hand back to the bot")
+        )
     if handoff.status != "closed":
         actions.append(fill(ACTION, id=handoff.id, action="close", csrf=csrf, label="Close"))
     else:
@@ -250,17 +268,23 @@ def conversation_page(
         taken_by=f" by {handoff.taken_by_email}" if handoff.taken_by_email else "",
         language_notice=(
             fill(LANGUAGE_NOTICE, language_name=summary.language_name)
-            if summary.staff_language_differs else ""
+            if summary.staff_language_differs
+            else ""
         ),
         answers=answers,
         results=results,
         actions=join(actions),
         lines=join(_line(line) for line in transcript) or Html("<li>No messages.</li>"),
         notes=join(
-            fill("<li><small>{at}, {author}</small><br>{text}</li>",
-                 at=when(n.created_at), author=n.author_email, text=n.text)
+            fill(
+                "<li><small>{at}, {author}</small><br>{text}</li>",
+                at=when(n.created_at),
+                author=n.author_email,
+                text=n.text,
+            )
             for n in notes
-        ) or Html("<li>No notes.</li>"),
+        )
+        or Html("<li>No notes.</li>"),
     )
     return page(f"Conversation #{handoff.id}", content, staff, csrf, flash)
 
@@ -273,15 +297,27 @@ AUDIT = """<p>The latest 200 console actions (no message text).</p>
 
 def audit_page(staff: Staff, csrf: str, rows: list[AuditRow]) -> Html:
     """The audit log (supervisors only)."""
-    content = fill(AUDIT, rows=join(
-        fill(AUDIT_ROW, at=when(r.at), who=r.staff_email or "(not signed in)",
-             action=r.action, conversation=r.conversation_id or "")
-        for r in rows
-    ))
+    content = fill(
+        AUDIT,
+        rows=join(
+            fill(
+                AUDIT_ROW,
+                at=when(r.at),
+                who=r.staff_email or "(not signed in)",
+                action=r.action,
+                conversation=r.conversation_id or "",
+            )
+            for r in rows
+        ),
+    )
     return page("Audit log", content, staff, csrf)
 
 
 def message_page(title: str, text: str, staff: Staff | None = None, csrf: str = "") -> Html:
     """A short page for errors (not found, forbidden, too many attempts)."""
-    return page(title, fill('<p>{text}</p><p><a href="/staff/">Back to the queue</a></p>',
-                            text=text), staff, csrf)
+    return page(
+        title,
+        fill('<p>{text}</p><p><a href="/staff/">Back to the queue</a></p>', text=text),
+        staff,
+        csrf,
+    )

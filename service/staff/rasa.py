@@ -91,6 +91,12 @@ class RasaApi:
         """The staff reply in the transcript (and the web widget's history)."""
         await self.append(
             conversation_id,
-            [{"event": "bot", "text": text, "metadata": {"from": "staff"},
-              "timestamp": time.time()}],
+            [
+                {
+                    "event": "bot",
+                    "text": text,
+                    "metadata": {"from": "staff"},
+                    "timestamp": time.time(),
+                }
+            ],
         )

@@ -79,8 +79,12 @@ def agent(stack: Stack) -> Iterator[str]:
     """An agent account made with the command line, the password read from stdin."""
     subprocess.run(
         [sys.executable, "-m", "bot.cli", "staff", "add", AGENT_EMAIL, "--role", "agent"],
-        input=AGENT_PASSWORD + "\n", text=True, cwd=ROOT, env=stack.environment(),
-        check=True, capture_output=True,
+        input=AGENT_PASSWORD + "\n",
+        text=True,
+        cwd=ROOT,
+        env=stack.environment(),
+        check=True,
+        capture_output=True,
     )
     yield AGENT_EMAIL
 
@@ -113,9 +117,7 @@ def test_every_staff_route_but_the_login_refuses_a_stranger(stack: Stack) -> Non
         assert "conversation" not in body.lower() or status == 303
 
 
-def test_the_login_page_is_open_and_a_wrong_password_is_refused(
-    stack: Stack, agent: str
-) -> None:
+def test_the_login_page_is_open_and_a_wrong_password_is_refused(stack: Stack, agent: str) -> None:
     browser = Browser(stack)
     status, page = browser.get("/staff/login")
     assert status == 200 and 'type="password"' in page
@@ -180,7 +182,8 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
     assert fake_twilio.wait_for(phone.number, sent_before + 1)[-1] == reply
     assert "&lt;b&gt;Are you there?&lt;/b&gt;" in page and "<b>Are you there?</b>" not in page
     staff_events = [
-        e for e in tracker_events(stack, conversation)
+        e
+        for e in tracker_events(stack, conversation)
         if e["event"] == "bot" and (e.get("metadata") or {}).get("from") == "staff"
     ]
     assert [e["text"] for e in staff_events] == [reply]
@@ -192,7 +195,8 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
 
     with sqlite3.connect(app_db(stack)) as db:
         actions = [
-            row[0] for row in db.execute(
+            row[0]
+            for row in db.execute(
                 "SELECT action FROM audit_log WHERE conversation_id = ? ORDER BY id",
                 (conversation,),
             )
@@ -201,7 +205,12 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
             "SELECT status FROM handoffs WHERE id = ?", (handoff_id,)
         ).fetchone()
     assert actions == [
-        "view_conversation", "take", "view_conversation", "reply", "view_conversation",
-        "hand_back", "view_conversation",
+        "view_conversation",
+        "take",
+        "view_conversation",
+        "reply",
+        "view_conversation",
+        "hand_back",
+        "view_conversation",
     ]
     assert status_row == ("closed",)

@@ -114,7 +114,9 @@ def test_audit_rows_say_who_what_which_conversation_and_when(database: Path) -> 
     accounts.audit(None, "login_failed")
     newest, oldest = accounts.audit_log()
     assert (oldest.staff_email, oldest.action, oldest.conversation_id) == (
-        "ana@example.org", "take", "sms-a"
+        "ana@example.org",
+        "take",
+        "sms-a",
     )
     assert newest.staff_email is None and newest.action == "login_failed"
     assert abs(oldest.at - utc_now()) < timedelta(minutes=1)
@@ -151,6 +153,15 @@ def test_the_handoffs_table_has_no_message_text_or_phone_column(database: Path) 
     with sqlite3.connect(database) as db:
         columns = {row[1] for row in db.execute("PRAGMA table_info(handoffs)")}
     assert columns == {
-        "id", "conversation_id", "channel", "language", "status", "callback_requested",
-        "created_at", "updated_at", "taken_at", "closed_at", "taken_by",
+        "id",
+        "conversation_id",
+        "channel",
+        "language",
+        "status",
+        "callback_requested",
+        "created_at",
+        "updated_at",
+        "taken_at",
+        "closed_at",
+        "taken_by",
     }
