@@ -125,6 +125,45 @@ def test_the_login_page_is_open_and_a_wrong_password_is_refused(stack: Stack, ag
     assert status == 401 and "do not match" in page
 
 
+def test_the_session_cookie_is_http_only_and_same_site_strict(stack: Stack, agent: str) -> None:
+    browser = Browser(stack, follow_redirects=False)
+    _, page = browser.get("/staff/login")
+    csrf = CSRF_FIELD.search(page)
+    assert csrf is not None
+    form = {"email": agent, "password": AGENT_PASSWORD, "csrf": csrf.group(1)}
+    status, headers, _ = browser.request("POST", "/staff/login", form)
+    assert (status, headers.get("Location")) == (303, "/staff/")
+    session = [c for c in browser.cookies if c.name == "anydoor_staff"]
+    assert len(session) == 1 and session[0].path == "/staff" and not session[0].secure
+    assert session[0].has_nonstandard_attr("HttpOnly")
+    assert session[0].get_nonstandard_attr("SameSite") == "Strict"
+
+
+def test_an_agent_may_not_read_the_audit_log(stack: Stack, agent: str) -> None:
+    browser = Browser(stack)
+    browser.sign_in(agent, AGENT_PASSWORD)
+    status, page = browser.get("/staff/audit")
+    assert status == 403 and "Only supervisors" in page
+
+
+def test_sign_in_stops_after_five_wrong_passwords(stack: Stack) -> None:
+    email = f"limited-{time.monotonic_ns()}@example.org"
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "staff", "add", email, "--role", "supervisor"],
+        input=AGENT_PASSWORD + "\n",
+        text=True,
+        cwd=ROOT,
+        env=stack.environment(),
+        check=True,
+        capture_output=True,
+    )
+    browser = Browser(stack)
+    for _ in range(5):
+        assert browser.sign_in(email, "a wrong password")[0] == 401
+    status, page = browser.sign_in(email, AGENT_PASSWORD)
+    assert status == 429 and "Too many tries" in page
+
+
 def test_a_post_without_the_csrf_token_is_forbidden(stack: Stack, agent: str) -> None:
     browser = Browser(stack)
     status, _ = browser.sign_in(agent, AGENT_PASSWORD)
