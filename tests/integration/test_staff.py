@@ -17,8 +17,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.i18n import render
 from service.app import create_app
 from service.stack import ROOT, Stack
+from tests.integration.conftest import Chat
 from tests.integration.fake_twilio import FakeTwilio
 from tests.integration.test_sms import Phone, app_db, conversation_of, text_in, tracker_events
 
@@ -253,3 +255,27 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
         "view_conversation",
     ]
     assert status_row == ("closed",)
+
+
+@pytest.mark.parametrize(
+    ("word", "language"),
+    [
+        ("AGENT", "en"),
+        ("quiero hablar con un agente", "es"),
+        ("상담원", "ko"),
+        ("gusto ko po ng kausap na tao", "tl"),
+        ("cho tôi gặp nhân viên", "vi"),
+        ("转人工", "zh"),
+    ],
+)
+def test_the_word_for_agent_in_each_language_joins_the_queue(
+    stack: Stack, chat: Chat, word: str, language: str
+) -> None:
+    replies = chat(word)
+    with sqlite3.connect(app_db(stack)) as db:
+        row = db.execute(
+            "SELECT channel, language, status FROM handoffs WHERE conversation_id = ?",
+            (chat.sender,),  # type: ignore[attr-defined]
+        ).fetchone()
+    assert row == ("rest", language, "queued"), replies
+    assert replies and replies[0]["text"] != render("utter_default", language).text
