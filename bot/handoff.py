@@ -97,14 +97,19 @@ def parse_hours(data: dict[str, Any]) -> StaffedHours:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> StaffedHours:
+def _load(path: str, version: tuple[int, int] = (0, 0)) -> StaffedHours:
     with open(path, encoding="utf-8") as handle:
         return parse_hours(yaml.safe_load(handle) or {})
 
 
 def staffed_hours() -> StaffedHours:
-    """The staffed hours in force: `ANYDOOR_STAFFED_HOURS`, else `bot/staffed_hours.yml`."""
-    return _load(os.environ.get("ANYDOOR_STAFFED_HOURS") or str(HOURS_FILE))
+    """The staffed hours in force: `ANYDOOR_STAFFED_HOURS`, else `bot/staffed_hours.yml`.
+
+    Read again when the file changes, so new hours apply without a restart.
+    """
+    path = os.environ.get("ANYDOOR_STAFFED_HOURS") or str(HOURS_FILE)
+    stat = os.stat(path)
+    return _load(path, (stat.st_mtime_ns, stat.st_size))
 
 
 def wait_minutes(hours: StaffedHours, ahead: int) -> int:

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -279,3 +280,24 @@ def test_the_word_for_agent_in_each_language_joins_the_queue(
         ).fetchone()
     assert row == ("rest", language, "queued"), replies
     assert replies and replies[0]["text"] != render("utter_default", language).text
+
+
+def test_out_of_hours_a_yes_asks_staff_to_write_back_later(stack: Stack, chat: Chat) -> None:
+    hours_file = Path(stack.environment()["ANYDOOR_STAFFED_HOURS"])
+    always = hours_file.read_text()
+    hours_file.write_text("hours: {}\n")  # no one is in; read again on the next request
+    try:
+        (offer,) = chat("AGENT")
+        assert "Our team is not here right now" in str(offer["text"])
+        assert [b["payload"] for b in offer["buttons"]] == ["/affirm", "/deny"]  # type: ignore[union-attr]
+        replies = chat("yes")
+    finally:
+        hours_file.write_text(always)
+    assert len(replies) == 1, replies
+    assert "will write to you here when we are back" in str(replies[0]["text"])
+    with sqlite3.connect(app_db(stack)) as db:
+        row = db.execute(
+            "SELECT status, callback_requested FROM handoffs WHERE conversation_id = ?",
+            (chat.sender,),  # type: ignore[attr-defined]
+        ).fetchone()
+    assert row == ("queued", 1)
