@@ -20,7 +20,7 @@ import pytest
 
 from bot.i18n import render
 from service.app import create_app
-from service.stack import ROOT, Stack
+from service.stack import ROOT, Stack, api_token
 from tests.integration.conftest import Chat
 from tests.integration.fake_twilio import FakeTwilio
 from tests.integration.test_sms import Phone, app_db, conversation_of, text_in, tracker_events
@@ -301,3 +301,48 @@ def test_out_of_hours_a_yes_asks_staff_to_write_back_later(stack: Stack, chat: C
             (chat.sender,),  # type: ignore[attr-defined]
         ).fetchone()
     assert row == ("queued", 1)
+
+
+def deliver(stack: Stack, body: object, token: str | None) -> tuple[int, object]:
+    request = urllib.request.Request(
+        f"{stack.rasa_url}/webhooks/twilio_sms/deliver",
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    if token is not None:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def opted_out(stack: Stack, conversation: str) -> bool:
+    with sqlite3.connect(app_db(stack)) as db:
+        row = db.execute(
+            "SELECT opted_out FROM sms_contacts WHERE conversation_id = ?", (conversation,)
+        ).fetchone()
+    return bool(row and row[0])
+
+
+def test_sms_delivery_needs_the_token_and_a_good_body_and_respects_stop(
+    stack: Stack, fake_twilio: FakeTwilio
+) -> None:
+    phone = Phone(stack, fake_twilio)
+    phone.text("hi")
+    conversation = conversation_of(phone.number)
+    body = {"conversation_id": conversation, "text": "Hello from 211.", "from": "staff"}
+    assert deliver(stack, body, None)[0] == 401
+    assert deliver(stack, body, "wrong")[0] == 401
+    assert deliver(stack, {"conversation_id": conversation}, api_token())[0] == 400
+    assert deliver(stack, body, api_token()) == (200, {"delivered": 1})
+    assert fake_twilio.wait_for(phone.number, 2)[-1] == "Hello from 211."
+    assert text_in(stack, phone.number, "STOP") == 200
+    deadline = time.monotonic() + 20
+    while not opted_out(stack, conversation):
+        assert time.monotonic() < deadline, "STOP was not recorded"
+        time.sleep(0.1)
+    assert deliver(stack, body, api_token()) == (200, {"delivered": 0})
+    assert len(fake_twilio.to(phone.number)) == 2
