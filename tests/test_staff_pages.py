@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from bot.store.handoffs import HandoffView, Note
 from bot.store.staff import AuditRow, Staff
 from bot.transcript import lines, summarize
@@ -102,3 +104,15 @@ def test_a_queued_handoff_offers_take_over_and_a_taken_one_offers_reply_and_hand
     taken = pages.conversation_page(STAFF, "t", handoff(status="taken"), summary, [], [])
     assert "/take" in queued and "/reply" not in queued
     assert "/reply" in taken and "/hand-back" in taken and "/take" not in taken
+
+
+def test_cookies_are_secure_when_the_console_is_served_over_https(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from service.staff.console import secure_cookies
+
+    monkeypatch.delenv("ANYDOOR_STAFF_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("ANYDOOR_PUBLIC_URL", "http://127.0.0.1:5005")
+    assert not secure_cookies()
+    monkeypatch.setenv("ANYDOOR_STAFF_PUBLIC_URL", "https://staff.example.org")
+    assert secure_cookies()
