@@ -4,6 +4,8 @@
 - `anydoor what-if --json FILE|- [--on YYYY-MM-DD]`: compare `{"before": ..., "after": ...}`.
 - `anydoor db upgrade`: apply the database migrations.
 - `anydoor purge --older-than 30d`: forget conversations past the retention window.
+- `anydoor staff add EMAIL --role agent|supervisor`: a staff console account (password asked
+  twice, or read from stdin when it is not a terminal).
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     purge_cmd.add_argument(
         "--older-than", required=True, type=_age, metavar="AGE", help="e.g. 30d, 90d, 12h"
     )
+    staff_cmd = commands.add_parser("staff", help="manage staff console accounts")
+    staff_actions = staff_cmd.add_subparsers(dest="staff_command", required=True)
+    add_cmd = staff_actions.add_parser("add", help="add a staff account")
+    add_cmd.add_argument("email")
+    add_cmd.add_argument("--role", required=True, choices=["agent", "supervisor"])
     return parser
 
 
@@ -118,10 +125,12 @@ def _purge(older_than: timedelta) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot import store
+    from bot.store.handoffs import purge_handoffs
 
     cutoff = datetime.now(timezone.utc) - older_than
     try:
         counts = store.purge_older_than(cutoff)
+        counts.update(purge_handoffs(cutoff))
         counts["tracker_events"] = store.purge_trackers(store.tracker_database_url(), cutoff)
     except SQLAlchemyError as error:
         # The class name only: a driver's message can quote URLs with passwords.
@@ -133,11 +142,47 @@ def _purge(older_than: timedelta) -> int:
     return 0
 
 
+def _read_password() -> str | None:
+    """Asked twice on a terminal; otherwise the first line of stdin."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != first:
+        print("anydoor: error: the passwords do not match", file=sys.stderr)
+        return None
+    return first
+
+
+def _staff_add(email: str, role: str) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.store.staff import StaffError, add_account
+
+    password = _read_password()
+    if password is None:
+        return 2
+    try:
+        account = add_account(email, password, role)
+    except StaffError as error:
+        print(f"anydoor: error: {error}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as error:
+        print(f"anydoor: error: could not save the account ({type(error).__name__}); "
+              "run `anydoor db upgrade` first", file=sys.stderr)
+        return 1
+    print(f"added {account.role} {account.email}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 database error, 2 bad input)."""
     args = _parser().parse_args(argv)
     if args.command == "db":
         return _db_upgrade()
+    if args.command == "staff":
+        return _staff_add(args.email, args.role)
     if args.command == "purge":
         return _purge(args.older_than)
     if args.command == "what-if":

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import store
 from bot.signals import ERASE_SIGNAL
+from bot.store.handoffs import erase_handoffs
 
 logger = logging.getLogger(__name__)
 
@@ -46,4 +47,5 @@ async def erase_conversation(agent: Any, conversation_id: str) -> None:
     async with agent.lock_store.lock(conversation_id):
         await asyncio.to_thread(_delete_tracker, agent.tracker_store, conversation_id)
     await asyncio.to_thread(store.erase_conversation, conversation_id)
+    await asyncio.to_thread(erase_handoffs, conversation_id)
     logger.info("Erased a conversation on request")

@@ -20,12 +20,13 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, Sanic
+from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse, json, text
 from twilio.base.exceptions import TwilioRestException
 from twilio.request_validator import RequestValidator
 
-from bot import sms, store
+from bot import delivery, sms, store
 from bot.i18n import render
 from bot.language import conversation_language
 from bot.privacy import conversation_id
@@ -221,6 +222,24 @@ class TwilioSmsInput(InputChannel):
             task.add_done_callback(self._tasks.discard)
             return twiml()
 
+        @blueprint.route("/deliver", methods=["POST"])
+        async def deliver(request: Request) -> HTTPResponse:
+            """A staff reply from the console (bot.delivery's contract), sent as SMS now."""
+            if not delivery.authorized(
+                request.headers.get("Authorization"), os.environ.get("ANYDOOR_API_TOKEN")
+            ):
+                return json({"error": "unauthorized"}, status=401)
+            try:
+                reply = delivery.staff_reply(request.json)
+            except InvalidUsage:  # a body that is not JSON
+                reply = None
+            if reply is None:
+                return json({"error": "bad request"}, status=400)
+            if self.settings is None:
+                return json({"error": "SMS is not configured"}, status=503)
+            sent = await self.deliver(app_holder["app"], reply.conversation_id, reply.text)
+            return json({"delivered": sent})
+
         @blueprint.route("/status", methods=["POST"])
         async def status(request: Request) -> HTTPResponse:
             if self.settings is None or not self.signed(request):
@@ -294,6 +313,27 @@ class TwilioSmsInput(InputChannel):
         await self.reply(conversation, phone, texts, language)
         if erase_requested(output.messages):
             await erase_conversation(agent, conversation)
+
+    async def deliver(self, app: Sanic, conversation: str, text: str) -> int:
+        """Send a staff reply to the conversation's number, in order with the bot's replies;
+        returns the bodies Twilio accepted (0 for an unknown or opted-out number)."""
+        if self.sender is None:
+            return 0
+        lock = self._locks[conversation]
+        try:
+            async with lock:
+                phone = await asyncio.to_thread(store.contact_phone, conversation)
+                if phone is None or await asyncio.to_thread(store.is_opted_out, conversation):
+                    return 0
+                tracker = await app.ctx.agent.tracker_store.retrieve(conversation)
+                language = tracker_language(tracker, "")
+                sent = 0
+                for body in sms.compose([text], language=language):
+                    sent += await self.sender.send(conversation, phone, body)
+                return sent
+        finally:
+            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
+                self._locks.pop(conversation, None)
 
     async def reply(
         self, conversation: str, phone: str, texts: list[str], language: str | None = None

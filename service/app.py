@@ -14,6 +14,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
 from service.nlg import nlg
+from service.staff import console
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +26,14 @@ def _action_call(request: Request) -> dict[str, Any] | None:
 
 
 def create_app(name: str = "anydoor") -> Sanic:
-    """Build the service: rasa-sdk actions at /webhook, the NLG at /nlg, /health."""
+    """Build the service: rasa-sdk actions at /webhook, the NLG at /nlg, the staff console at
+    /staff, /health."""
     app = Sanic(name)
     executor = ActionExecutor()
     executor.register_package("actions")
     app.ctx.executor = executor
     app.blueprint(nlg)
+    app.blueprint(console)
 
     @app.get("/health")
     async def health(_: Request) -> HTTPResponse:

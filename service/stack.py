@@ -177,6 +177,8 @@ def main() -> None:
             f'                 {{"sender": "me", "message": "hi"}}\n'
             f"  Rasa HTTP API: {stack.rasa_url} (token in var/api_token)\n"
             f"  Service:       {stack.service_url} (actions at /webhook, NLG at /nlg)\n"
+            f"  Staff console: {stack.service_url}/staff/ (add an account first:\n"
+            f"                 .venv/bin/anydoor staff add EMAIL --role agent|supervisor)\n"
             f"  SMS (Twilio):  {sms_status(stack)}\n"
             f"  Logs:          {stack.log_dir}\n"
             f"Press Ctrl-C to stop.",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.handoff import DAYS
 from service.stack import ROOT, Stack, free_port
 from tests.integration.fake_twilio import FakeTwilio
 
@@ -40,6 +41,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory, fake_twilio: FakeTwilio) -> 
     if not model.exists():
         pytest.fail("No trained model: run `make test`, which trains it first.")
     workdir: Path = tmp_path_factory.mktemp("stack")
+    # Staff are always in for these tests, whenever they run.
+    always_staffed = workdir / "staffed_hours.yml"
+    always_staffed.write_text(
+        "hours: {" + ", ".join(f'{day}: ["00:00", "24:00"]' for day in DAYS) + "}\n"
+    )
     rasa_port = free_port()
     running = Stack(
         rasa_port=rasa_port,
@@ -56,6 +62,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, fake_twilio: FakeTwilio) -> 
             "TWILIO_AUTH_TOKEN": TWILIO_AUTH_TOKEN,
             "TWILIO_FROM_NUMBER": TWILIO_FROM_NUMBER,
             "TWILIO_API_BASE": fake_twilio.url,
+            "ANYDOOR_STAFFED_HOURS": str(always_staffed),
         },
     )
     running.start()

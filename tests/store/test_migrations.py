@@ -17,7 +17,11 @@ from bot import store
 from bot.store.models import Base
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
-TABLES = {"sms_contacts", "sms_inbound", "sms_deliveries"}
+TABLES = {
+    "sms_contacts", "sms_inbound", "sms_deliveries",
+    "handoffs", "staff_accounts", "staff_sessions", "staff_login_failures", "handoff_notes",
+    "audit_log",
+}
 
 
 def schema_differences(url: str) -> list[object]:
@@ -52,7 +56,7 @@ def test_migrations_on_sqlite_match_the_models(
     with store.engine(url).connect() as connection:
         assert set(inspect(connection).get_table_names()) >= TABLES
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
-            "0001"
+            "0002_staff_handoff"
         )
     assert schema_differences(url) == []
     exercise(url, monkeypatch)

@@ -1,0 +1,5 @@
+"""The 211 staff console (`/staff`)."""
+
+from service.staff.console import console
+
+__all__ = ["console"]
