@@ -14,6 +14,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
 from service.nlg import nlg
+from service.widget import widget
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ def create_app(name: str = "anydoor") -> Sanic:
     executor.register_package("actions")
     app.ctx.executor = executor
     app.blueprint(nlg)
+    app.blueprint(widget)
 
     @app.get("/health")
     async def health(_: Request) -> HTTPResponse:

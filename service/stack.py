@@ -177,6 +177,7 @@ def main() -> None:
             f'                 {{"sender": "me", "message": "hi"}}\n'
             f"  Rasa HTTP API: {stack.rasa_url} (token in var/api_token)\n"
             f"  Service:       {stack.service_url} (actions at /webhook, NLG at /nlg)\n"
+            f"  Web chat demo: {stack.service_url}/\n"
             f"  SMS (Twilio):  {sms_status(stack)}\n"
             f"  Logs:          {stack.log_dir}\n"
             f"Press Ctrl-C to stop.",
