@@ -52,9 +52,9 @@
     ".ad{--c:" + color + ";--i:" + ink + ";position:fixed;inset-block-end:1rem;z-index:2147483000;" +
     "font:1rem/1.45 system-ui,sans-serif;color:#1a1a1a}" +
     ".ad.ad-end{inset-inline-end:1rem}.ad.ad-start{inset-inline-start:1rem}" +
-    ".ad *{box-sizing:border-box}.ad button,.ad input,.ad select{font:inherit;color:inherit}" +
+    ".ad *{box-sizing:border-box}.ad button,.ad input,.ad select{font:inherit;color:#1a1a1a}" +
     ".ad :focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}" +
-    ".ad-launch,.ad-send,.ad-user{background:var(--c);color:var(--i)}" +
+    ".ad .ad-launch,.ad .ad-send,.ad-user{background:var(--c);color:var(--i)}" +
     ".ad-launch{border:2px solid #fff;border-radius:2rem;padding:.75rem 1.25rem;cursor:pointer;" +
     "box-shadow:0 2px 8px rgba(0,0,0,.35);font-weight:600;max-inline-size:calc(100vw - 2rem)}" +
     ".ad-unread::after{content:'';display:inline-block;inline-size:.6rem;block-size:.6rem;" +
@@ -65,7 +65,7 @@
     ".ad-panel[hidden],.ad-launch[hidden]{display:none}" +
     ".ad-head{display:flex;align-items:center;gap:.5rem;padding:.5rem .75rem;background:var(--c);color:var(--i)}" +
     ".ad-head h2{flex:1;margin:0;font-size:1rem}" +
-    ".ad-x{background:none;border:0;color:var(--i);font-size:1.5rem;line-height:1;padding:.25rem .5rem;cursor:pointer}" +
+    ".ad .ad-x{background:none;border:0;color:var(--i);font-size:1.5rem;line-height:1;padding:.25rem .5rem;cursor:pointer}" +
     ".ad-tools{display:flex;flex-wrap:wrap;gap:.375rem;padding:.5rem .75rem;border-block-end:1px solid #d0d0d0;" +
     "background:#f4f4f4;align-items:center}" +
     ".ad-tools button,.ad-tools select,.ad-replies button{border:1px solid #595959;border-radius:1rem;" +
@@ -206,7 +206,7 @@
   function intro() {
     if (log.querySelector(".ad-msg:not(.ad-note)")) return;
     log.textContent = "";
-    add("note", L.intro);
+    add("note ad-intro", L.intro);
     quick([{ title: L.start, payload: info.controls.start }]);
   }
 
@@ -221,6 +221,8 @@
 
   function say(message, label) {
     if (!session) session = newSession();
+    var shownIntro = log.querySelector(".ad-intro");
+    if (shownIntro) shownIntro.remove();
     add("user", label || message);
     quick([]);
     typing.textContent = L.typing;

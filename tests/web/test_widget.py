@@ -49,7 +49,7 @@ def test_a_visitor_completes_a_screening_and_sees_the_result(page: Any, screensh
     open_widget(page)
     expect(page.locator(".ad-log")).to_contain_text(label("webchat_intro"))
     press(page, label("webchat_start"))
-    expect(bot_messages(page).last).to_have_text(render("utter_ask_zip_code", "en").text)
+    expect(bot_messages(page).last).to_contain_text(render("utter_ask_zip_code", "en").text)
     type_answer(page, "94110")
     type_answer(page, "34 and my son is 6")
     press(page, "No")
@@ -86,7 +86,7 @@ def test_the_language_menu_switches_to_spanish(page: Any, screenshots: Path) -> 
     page.get_by_label(label("webchat_language")).select_option("es")
     wait_for_reply(page, before)
     expect(page.locator(".ad-log")).to_contain_text(render("utter_language_changed", "es").text)
-    expect(bot_messages(page).last).to_have_text(render("utter_ask_zip_code", "es").text)
+    expect(bot_messages(page).last).to_contain_text(render("utter_ask_zip_code", "es").text)
     expect(page.locator(".ad")).to_have_attribute("lang", "es")
     expect(page.locator(".ad")).to_have_attribute("dir", "ltr")
     for message_id in ("webchat_human", "button_erase", "webchat_send"):
@@ -94,7 +94,7 @@ def test_the_language_menu_switches_to_spanish(page: Any, screenshots: Path) -> 
             page.locator(".ad").get_by_role("button", name=label(message_id, "es"))
         ).to_be_visible()
     type_answer(page, "94110", "es")
-    expect(bot_messages(page).last).to_have_text(render("utter_ask_member_ages", "es").text)
+    expect(bot_messages(page).last).to_contain_text(render("utter_ask_member_ages", "es").text)
     page.screenshot(path=screenshots / "4-spanish.png")
 
 
@@ -133,7 +133,7 @@ def test_the_widget_works_with_the_keyboard_only(page: Any) -> None:
     start = page.locator(".ad-replies").get_by_role("button", name=label("webchat_start"))
     expect(start).to_be_focused()
     page.keyboard.press("Enter")
-    expect(bot_messages(page).last).to_have_text(render("utter_ask_zip_code", "en").text)
+    expect(bot_messages(page).last).to_contain_text(render("utter_ask_zip_code", "en").text)
     page.get_by_label(label("webchat_input")).focus()
     page.keyboard.type("94110")
     page.keyboard.press("Enter")
