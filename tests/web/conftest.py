@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "var" / "screenshots"
 # Rules are chosen by date; pin it so the expected amounts stay right as time passes.
 SCREENING_DATE = "2026-11-24"
+WEB_SECRET = "web-test-secret"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -53,7 +54,7 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         extra_env={
             "ANYDOOR_TODAY": SCREENING_DATE,
             "ANYDOOR_VAR_DIR": str(workdir),
-            "ANYDOOR_SECRET": "web-test-secret",
+            "ANYDOOR_SECRET": WEB_SECRET,
             "ANYDOOR_DATABASE_URL": f"sqlite:///{workdir / 'anydoor.db'}",
         },
     )

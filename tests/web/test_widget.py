@@ -3,12 +3,20 @@ the keyboard only, and an accessibility scan. Screenshots go to var/screenshots/
 
 from __future__ import annotations
 
+import json
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
 
 from bot.i18n import gettext, render
+from channels.webchat import conversation_for
+from service.stack import api_token
+from tests.web.conftest import WEB_SECRET
 
 RESULT = "CalFresh: you may get about $263 to $353 a month for food."
 
@@ -170,3 +178,89 @@ def test_an_accessibility_scan_finds_no_serious_or_critical_problem(page: Any) -
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_one_script_tag_on_another_sites_spanish_page_chats_in_spanish(
+    browser: Any, web_stack: Any
+) -> None:
+    # An agency page on its own origin (localhost, not 127.0.0.1): the widget and the chat are
+    # cross-origin to it.
+    html = (
+        '<!doctype html><html lang="es"><head><title>Condado</title></head><body>'
+        "<main><h1>Ayuda con comida</h1></main>"
+        f'<script src="{web_stack.service_url}/widget.js" data-server="{web_stack.rasa_url}" '
+        'data-lang="es" data-color="#ffcc00" data-position="left"></script></body></html>'
+    ).encode()
+
+    class AgencyPage(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), AgencyPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    visitor = context.new_page()
+    errors: list[str] = []
+    visitor.on("console", lambda message: errors.append(message.text))
+    try:
+        visitor.goto(f"http://localhost:{server.server_address[1]}/")
+        open_widget(visitor, "es")
+        press(visitor, label("webchat_start", "es"))
+        expect(bot_messages(visitor).first).to_contain_text(render("utter_greet", "es").text)
+        # Black text on a light agency colour, for contrast.
+        send = visitor.get_by_role("button", name=label("webchat_send", "es"))
+        assert send.evaluate("b => getComputedStyle(b).color") == "rgb(0, 0, 0)"
+        assert errors == []
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_without_javascript_the_noscript_link_opens_a_plain_chat_page(
+    browser: Any, web_stack: Any
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    visitor = context.new_page()
+    visitor.goto(f"{web_stack.service_url}/")
+    visitor.get_by_role("link", name="Chat without JavaScript").click()
+    visitor.get_by_role("button", name=label("webchat_start")).click()
+    expect(visitor.locator("main")).to_contain_text(render("utter_ask_zip_code", "en").text)
+    visitor.get_by_label(label("webchat_input")).fill("94110")
+    visitor.get_by_label(label("webchat_input")).press("Enter")
+    expect(visitor.locator("main")).to_contain_text("How old is each person")
+    visitor.get_by_label(label("webchat_input")).fill("34, 6")
+    visitor.get_by_role("button", name=label("webchat_send")).click()
+    visitor.get_by_role("button", name="No", exact=True).click()
+    expect(visitor.locator("main")).to_contain_text(render("utter_ask_disability", "en").text)
+    context.close()
+
+
+def test_a_staff_reply_appears_in_the_open_widget_at_once(
+    page: Any, web_stack: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("ANYDOOR_SECRET", WEB_SECRET)
+    open_widget(page)
+    press(page, label("webchat_start"))
+    session = page.evaluate("localStorage.getItem('anydoor.session')")
+    body = {"conversation_id": conversation_for(session), "text": "Hi, I'm Ana.", "from": "staff"}
+    request = urllib.request.Request(
+        f"{web_stack.rasa_url}/webhooks/webchat/deliver",
+        data=json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {api_token()}"},
+    )
+    delivered = 0
+    for _ in range(40):  # the widget opens its stream right after the first answer
+        with urllib.request.urlopen(request, timeout=10) as response:
+            delivered = json.loads(response.read())["delivered"]
+        if delivered:
+            break
+        time.sleep(0.25)
+    assert delivered == 1
+    expect(page.locator(".ad-log .ad-staff")).to_contain_text("Hi, I'm Ana.")
+    expect(page.locator(".ad-log .ad-staff")).to_contain_text(label("webchat_from_staff"))
