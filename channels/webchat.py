@@ -146,7 +146,7 @@ def history_of(events: Iterable[Any]) -> list[dict[str, Any]]:
                 text = next((b["title"] for b in last_buttons if b["payload"] == text), "")
             if text:
                 said.append({"from": "user", "text": text, "buttons": []})
-        elif isinstance(event, BotUttered) and (event.text or event.data.get("buttons")):
+        elif isinstance(event, BotUttered) and (event.text or (event.data or {}).get("buttons")):
             last_buttons = _buttons(event.data or {})
             sender = "staff" if (event.metadata or {}).get("from") == "staff" else "bot"
             said.append({"from": sender, "text": event.text or "", "buttons": last_buttons})
