@@ -40,7 +40,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in the main thread while it
+# is open, which other tests' asyncio.run() cannot share; so it (and the stack) end with the
+# browser tests.
+@pytest.fixture(scope="module")
 def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """The running stack on free localhost ports, with its own databases and keys."""
     if not (ROOT / "models" / "anydoor.tar.gz").exists():
@@ -63,7 +66,7 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     running.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's headless Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright

@@ -264,3 +264,17 @@ def test_a_staff_reply_appears_in_the_open_widget_at_once(
     assert delivered == 1
     expect(page.locator(".ad-log .ad-staff")).to_contain_text("Hi, I'm Ana.")
     expect(page.locator(".ad-log .ad-staff")).to_contain_text(label("webchat_from_staff"))
+
+
+def test_erase_my_answers_clears_the_chat_and_starts_a_new_session(page: Any) -> None:
+    open_widget(page)
+    press(page, label("webchat_start"))
+    type_answer(page, "94110")
+    session = page.evaluate("localStorage.getItem('anydoor.session')")
+    page.locator(".ad-tools").get_by_role("button", name=label("button_erase")).click()
+    expect(page.locator(".ad-log .ad-msg")).to_have_count(1)
+    expect(bot_messages(page)).to_contain_text(render("utter_deleted", "en").text)
+    assert page.evaluate("localStorage.getItem('anydoor.session')") != session
+    page.reload()
+    expect(page.locator(".ad-log .ad-msg")).to_have_count(1)  # only the introduction
+    expect(page.locator(".ad-log")).to_contain_text(label("webchat_intro"))
