@@ -165,7 +165,7 @@ class Streams:
     """The open event streams of this process, by conversation, and their tickets."""
 
     def __init__(self) -> None:
-        self._queues: defaultdict[str, set[asyncio.Queue[dict[str, Any]]]] = defaultdict(set)
+        self._queues: defaultdict[str, set[asyncio.Queue[dict[str, Any] | None]]] = defaultdict(set)
         self._tickets: dict[str, tuple[str, float]] = {}
 
     def ticket(self, conversation: str) -> str:
@@ -182,19 +182,25 @@ class Streams:
         conversation, expiry = self._tickets.pop(ticket, ("", 0.0))
         return conversation if expiry >= time.monotonic() else None
 
-    def open(self, conversation: str) -> asyncio.Queue[dict[str, Any]] | None:
+    def open(self, conversation: str) -> asyncio.Queue[dict[str, Any] | None] | None:
         """A new queue for a stream of the conversation, or None when too many are open."""
         if len(self._queues[conversation]) >= MAX_STREAMS_PER_CONVERSATION:
             return None
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
         self._queues[conversation].add(queue)
         return queue
 
-    def close(self, conversation: str, queue: asyncio.Queue[dict[str, Any]]) -> None:
+    def close(self, conversation: str, queue: asyncio.Queue[dict[str, Any] | None]) -> None:
         """Forget a stream that ended."""
         self._queues[conversation].discard(queue)
         if not self._queues[conversation]:
             del self._queues[conversation]
+
+    def end_all(self) -> None:
+        """Tell every open stream to end (the server is stopping)."""
+        for queues in self._queues.values():
+            for queue in queues:
+                queue.put_nowait(None)
 
     def push(self, conversation: str, message: dict[str, Any]) -> int:
         """Send a message to every open stream of the conversation; how many there are."""
@@ -259,6 +265,10 @@ class WebchatInput(InputChannel):
         @blueprint.listener("before_server_start")
         async def remember_app(app: Sanic, _: Any) -> None:
             app_holder["app"] = app
+
+        @blueprint.listener("before_server_stop")
+        async def end_streams(_: Sanic, __: Any) -> None:
+            self.streams.end_all()  # open streams would hold the shutdown up
 
         def agent() -> Any:
             return app_holder["app"].ctx.agent
@@ -329,6 +339,9 @@ class WebchatInput(InputChannel):
                     except asyncio.TimeoutError:
                         await response.send(": keepalive\n\n")
                         continue
+                    if item is None:
+                        await response.eof()
+                        return None
                     await response.send(f"data: {jsonlib.dumps(item)}\n\n")
             finally:
                 self.streams.close(conversation, queue)

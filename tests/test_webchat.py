@@ -270,6 +270,13 @@ def test_pushed_messages_reach_every_open_stream_of_the_conversation_only() -> N
     assert streams.push("webchat-1", {"text": "again"}) == 1
 
 
+def test_every_open_stream_is_told_to_end_when_the_server_stops() -> None:
+    streams = webchat.Streams()
+    first, other = streams.open("webchat-1"), streams.open("webchat-2")
+    streams.end_all()
+    assert first and other and first.get_nowait() is None and other.get_nowait() is None
+
+
 def test_a_conversation_cannot_open_endless_streams() -> None:
     streams = webchat.Streams()
     opened = [streams.open("webchat-1") for _ in range(webchat.MAX_STREAMS_PER_CONVERSATION)]
