@@ -24,9 +24,19 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup train run shell test lint validate bench oracle catalogs clean
+.PHONY: setup chromium train run shell test lint validate bench oracle catalogs clean
 
-setup: $(STAMP) $(CATALOGS)
+setup: $(STAMP) $(CATALOGS) chromium
+
+# The web chat's browser tests (tests/web) drive Debian's Chromium; they skip without it.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: the browser tests (tests/web) will be skipped." \
+	         "Install it as root: apt-get update && apt-get install -y chromium"; \
+	  fi; }
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { py310=$$(scripts/find-python310) && echo "Making $(VENV) with $$py310" && "$$py310" -m venv $(VENV); }

@@ -15,6 +15,7 @@ from sanic.response import HTTPResponse, json
 
 from service.nlg import nlg
 from service.staff import console
+from service.widget import widget
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def create_app(name: str = "anydoor") -> Sanic:
     app.ctx.executor = executor
     app.blueprint(nlg)
     app.blueprint(console)
+    app.blueprint(widget)
 
     @app.get("/health")
     async def health(_: Request) -> HTTPResponse:

@@ -179,6 +179,7 @@ def main() -> None:
             f"  Service:       {stack.service_url} (actions at /webhook, NLG at /nlg)\n"
             f"  Staff console: {stack.service_url}/staff/ (add an account first:\n"
             f"                 .venv/bin/anydoor staff add EMAIL --role agent|supervisor)\n"
+            f"  Web chat demo: {stack.service_url}/\n"
             f"  SMS (Twilio):  {sms_status(stack)}\n"
             f"  Logs:          {stack.log_dir}\n"
             f"Press Ctrl-C to stop.",
