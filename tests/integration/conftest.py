@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.handoff import DAYS
 from service.stack import ROOT, Stack, free_port
 from tests.integration.fake_twilio import FakeTwilio
+from tests.staffing import always_staffed
 
 # Rules are chosen by date; pin it so the expected amounts stay right as time passes.
 SCREENING_DATE = "2026-11-24"
@@ -42,10 +42,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, fake_twilio: FakeTwilio) -> 
         pytest.fail("No trained model: run `make test`, which trains it first.")
     workdir: Path = tmp_path_factory.mktemp("stack")
     # Staff are always in for these tests, whenever they run.
-    always_staffed = workdir / "staffed_hours.yml"
-    always_staffed.write_text(
-        "hours: {" + ", ".join(f'{day}: ["00:00", "24:00"]' for day in DAYS) + "}\n"
-    )
+    staffed_hours = always_staffed(workdir / "staffed_hours.yml")
     rasa_port = free_port()
     running = Stack(
         rasa_port=rasa_port,
@@ -62,7 +59,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, fake_twilio: FakeTwilio) -> 
             "TWILIO_AUTH_TOKEN": TWILIO_AUTH_TOKEN,
             "TWILIO_FROM_NUMBER": TWILIO_FROM_NUMBER,
             "TWILIO_API_BASE": fake_twilio.url,
-            "ANYDOOR_STAFFED_HOURS": str(always_staffed),
+            "ANYDOOR_STAFFED_HOURS": str(staffed_hours),
         },
     )
     running.start()

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from service.stack import ROOT, Stack, free_port
+from tests.staffing import always_staffed
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,6 +50,8 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     if not (ROOT / "models" / "anydoor.tar.gz").exists():
         pytest.fail("No trained model: run `make test`, which trains it first.")
     workdir = tmp_path_factory.mktemp("web-stack")
+    # Staff are always in, so the handoff test does not depend on the time of day it runs.
+    staffed_hours = always_staffed(workdir / "staffed_hours.yml")
     running = Stack(
         rasa_port=free_port(),
         service_port=free_port(),
@@ -59,6 +62,7 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             "ANYDOOR_VAR_DIR": str(workdir),
             "ANYDOOR_SECRET": WEB_SECRET,
             "ANYDOOR_DATABASE_URL": f"sqlite:///{workdir / 'anydoor.db'}",
+            "ANYDOOR_STAFFED_HOURS": str(staffed_hours),
         },
     )
     running.start()
