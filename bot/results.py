@@ -105,6 +105,39 @@ def next_step_messages(screening: Screening, household: dict[str, Any]) -> list[
     return messages
 
 
+# Other programs the result names in one short line when they may fit the home, in this order;
+# the three tax credits share one name.
+ALSO_PROGRAMS = (
+    ("school_meals", "program_school_meals"),
+    ("sun_bucks", "program_sun_bucks"),
+    ("calworks", "program_calworks"),
+    ("covered_california", "program_covered_california"),
+    ("lifeline", "program_lifeline"),
+    ("care", "program_care"),
+    ("fera", "program_fera"),
+    ("federal_eitc", "program_tax_credits"),
+    ("cal_eitc", "program_tax_credits"),
+    ("yctc", "program_tax_credits"),
+)
+
+
+def also_messages(screening: Screening) -> list[Message]:
+    """One line naming the other programs that may fit (likely or possible), with 211 to ask."""
+    medi_cal = screening.programs.get("medi_cal")
+    # When Medi-Cal may not fit, its own message already points to Covered California.
+    named_already = {"covered_california"} if medi_cal and medi_cal.status == "unlikely" else set()
+    names = [
+        name
+        for program, name in ALSO_PROGRAMS
+        if program in screening.programs
+        and program not in named_already
+        and screening.programs[program].status in ("likely", "possible")
+    ]
+    if not names:
+        return []
+    return [("result_also", {"programs_list": list(dict.fromkeys(names))})]
+
+
 def compose(screening: Screening, household: dict[str, Any]) -> list[Message]:
     """The result, program by program, then the next steps."""
     messages: list[Message] = [("result_intro", {})]
@@ -116,4 +149,4 @@ def compose(screening: Screening, household: dict[str, Any]) -> list[Message]:
         )
     if "wic" in screening.programs:
         messages += wic_messages(screening.programs["wic"])
-    return messages + next_step_messages(screening, household)
+    return messages + next_step_messages(screening, household) + also_messages(screening)

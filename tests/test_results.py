@@ -27,7 +27,8 @@ def ids(messages: list[tuple[str, dict[str, object]]]) -> list[str]:
 def test_every_result_starts_by_saying_the_county_decides_and_ends_with_a_next_step() -> None:
     messages = compose(screen(household(), on=ON), household())
     assert messages[0] == ("result_intro", {})
-    assert messages[-1] == ("next_apply_county", {"county": "San Francisco County"})
+    assert messages[-2] == ("next_apply_county", {"county": "San Francisco County"})
+    assert messages[-1][0] == "result_also"  # other programs, with 211 to ask about them
 
 
 def test_calfresh_amount_is_a_range() -> None:
@@ -76,7 +77,7 @@ def test_a_home_with_a_baby_hears_about_wic_and_how_to_sign_up() -> None:
     family = household(member_ages=[30, 0], monthly_income=2100)
     messages = ids(compose(screen(family, on=ON), family))
     assert "result_wic_likely_children" in messages
-    assert messages[-2:] == ["next_apply_county", "next_apply_wic"]
+    assert messages[-3:] == ["next_apply_county", "next_apply_wic", "result_also"]
 
 
 def test_a_pregnancy_with_young_children_names_both_for_wic() -> None:
@@ -98,3 +99,38 @@ def test_wic_over_income_gets_a_gentle_note_and_no_sign_up_step() -> None:
     messages = ids(compose(screen(family, on=ON), family))
     assert "result_wic_unlikely_income" in messages
     assert "next_apply_wic" not in messages
+
+
+def test_other_programs_that_may_fit_are_named_in_one_line() -> None:
+    # A parent and a 6-year-old with $2,100 earned: the child eats free at school and gets SUN
+    # Bucks (through CalFresh); LifeLine, CARE and the tax credits may fit too (CalWORKs not:
+    # $2,100 is over the MBSAC for two).
+    messages = compose(screen(household(), on=ON), household())
+    assert messages[-1] == (
+        "result_also",
+        {
+            "programs_list": [
+                "program_school_meals", "program_sun_bucks", "program_lifeline",
+                "program_care", "program_tax_credits",
+            ]
+        },
+    )
+
+
+def test_covered_california_is_not_named_twice_when_medi_cal_may_not_fit() -> None:
+    single = household(member_ages=[30], monthly_income=3000, county=None)
+    messages = compose(screen(single, on=ON), single)
+    assert "result_medi_cal_unlikely" in ids(messages)
+    also = [args for message_id, args in messages if message_id == "result_also"]
+    assert all("program_covered_california" not in args["programs_list"] for args in also)
+
+
+def test_the_other_programs_are_joined_the_way_each_language_joins_a_list() -> None:
+    from bot.i18n import render
+
+    args = {"programs_list": ["program_school_meals", "program_sun_bucks", "program_care"]}
+    assert render("result_also", "en", args).text == (
+        "You may also qualify for free school meals, SUN Bucks, and CARE. Ask 211 about them."
+    )
+    assert "comidas escolares gratis, SUN Bucks y CARE" in render("result_also", "es", args).text
+    assert "免费学校餐、SUN Bucks和CARE" in render("result_also", "zh", args).text

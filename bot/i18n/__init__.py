@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from babel.numbers import format_currency
 from babel.support import NullTranslations, Translations
 
@@ -16,6 +17,8 @@ MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 SOURCE_LANGUAGE = "en"
 MONEY_SUFFIX = "_usd"
+# Arguments ending in _list are lists of message ids, said as the locale joins a list.
+LIST_SUFFIX = "_list"
 # Formats as used in the United States, where CLDR has them.
 US_LOCALES = {"en": "en_US", "es": "es_US"}
 
@@ -82,6 +85,9 @@ def format_money_range(low: float, high: float, language: str) -> str:
 
 
 def _format_arg(key: str, value: Any, language: str) -> Any:
+    if key.endswith(LIST_SUFFIX) and isinstance(value, list | tuple):
+        names = [gettext(str(message_id), language) for message_id in value]
+        return format_list(names, locale=locale_for(language))
     if not key.endswith(MONEY_SUFFIX):
         return value
     if isinstance(value, int | float):

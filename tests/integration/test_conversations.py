@@ -50,6 +50,8 @@ def test_household_of_two_with_2100_earned_may_get_calfresh_and_medi_cal(chat: C
         "Medi-Cal: everyone in your home may get free health coverage.",
         "Apply online at BenefitsCal.com, call 1-877-847-3663, or visit your San Francisco "
         "County office. It's free.",
+        "You may also qualify for free school meals, SUN Bucks, LifeLine, CARE, and tax credits "
+        "(EITC). Ask 211 about them.",
         "What would you like to do next?",
     ]
     menu = chat("thanks")
@@ -65,7 +67,7 @@ def test_family_of_three_over_calfresh_limit_may_get_medi_cal_for_the_children(
     said = answer_all(
         chat, ["hello", "90011", "35, 8, 4", "no", "no", "4800 a month", "yes", "skip"]
     )
-    assert said[-7:] == [
+    assert said[-8:] == [
         "Thanks! Here is what I found. The county makes the final decision.",
         "CalFresh may not be a match right now, based on your income. The county can still "
         "check for sure.",
@@ -74,6 +76,8 @@ def test_family_of_three_over_calfresh_limit_may_get_medi_cal_for_the_children(
         "Apply online at BenefitsCal.com, call 1-877-847-3663, or visit your Los Angeles "
         "County office. It's free.",
         "For WIC, call 1-888-942-9675 or visit MyFamily.WIC.ca.gov to find an office near you.",
+        "You may also qualify for free school meals, Covered California, LifeLine, CARE, and tax "
+        "credits (EITC). Ask 211 about them.",
         "What would you like to do next?",
     ]
 

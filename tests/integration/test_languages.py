@@ -43,11 +43,14 @@ def test_a_full_screening_in_the_persons_language(
     for message in messages:
         replies += [str(reply["text"]) for reply in chat(message)]
     assert replies[:2] == [say("utter_greet", language), say("utter_ask_zip_code", language)]
-    assert replies[-5:] == [
+    also = ["program_school_meals", "program_sun_bucks", "program_lifeline", "program_care",
+            "program_tax_credits"]
+    assert replies[-6:] == [
         say("result_intro", language),
         say("result_calfresh_likely", language, low_usd=263, high_usd=353),
         say("result_medi_cal_likely_everyone", language),
         say("next_apply_county", language, county="San Francisco County"),
+        say("result_also", language, programs_list=also),
         say("utter_menu", language),
     ]
     retries = {render(f"utter_ask_{slot}", language, variant="retry").text for slot in SLOTS}
