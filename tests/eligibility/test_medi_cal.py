@@ -88,3 +88,82 @@ def test_unknown_income_needs_info() -> None:
     result = medi_cal(TODAY, member_ages=[30], monthly_income=None)
     assert result.status == "needs_info"
     assert result.reasons == ("income_unknown",)
+
+
+# --- Over the limit on the combined income: whose income is it? ---
+
+
+def test_a_grandparent_living_with_a_working_family_may_qualify_on_their_own_income() -> None:
+    result = medi_cal(TODAY, member_ages=[40, 38, 70], monthly_income=9000, earned_income=True)
+    assert result.status == "possible"
+    assert result.reasons == (
+        "over_income_limit",
+        "may_qualify_on_own_income",
+        "senior_or_disabled_path_approximate",
+    )
+    assert result.next_steps == ("apply_benefitscal", "apply_covered_california")
+
+
+def test_a_senior_living_alone_over_the_limit_is_unlikely_because_the_income_is_theirs() -> None:
+    result = medi_cal(TODAY, member_ages=[70], monthly_income=3000)
+    assert result.status == "unlikely"
+
+
+def test_a_couple_over_the_limit_is_unlikely() -> None:
+    # The second adult, 2 years apart, may be the spouse: one MAGI household, pooled income.
+    assert medi_cal(TODAY, member_ages=[40, 38], monthly_income=5000).status == "unlikely"
+
+
+def test_an_adult_child_may_be_a_medi_cal_household_of_their_own() -> None:
+    result = medi_cal(TODAY, member_ages=[40, 38, 19], monthly_income=7000)
+    assert result.status == "possible"
+    assert "may_qualify_on_own_income" in result.reasons
+
+
+def test_an_18_year_old_is_in_the_parents_household_so_no_own_income_path() -> None:
+    # Over 266% of 3 (6,057), and the 18-year-old is a child in the parents' MAGI household.
+    assert medi_cal(TODAY, member_ages=[40, 38, 18], monthly_income=7000).status == "unlikely"
+
+
+def test_an_adult_at_the_spouse_age_gap_may_be_the_spouse_one_year_more_is_their_own() -> None:
+    # 15 years apart: possibly the spouse; 16: more likely a parent or an adult child.
+    assert medi_cal(TODAY, member_ages=[40, 55], monthly_income=5000).status == "unlikely"
+    assert medi_cal(TODAY, member_ages=[40, 56], monthly_income=5000).status == "possible"
+
+
+def test_working_disabled_program_at_250_percent_after_the_ssi_exclusions() -> None:
+    # 2026, one person: 1,330 x 2.5 = 3,325; earnings 6,735 - 20 - 65 = 6,650, half = 3,325.
+    at_limit = medi_cal(
+        TODAY, member_ages=[45], disability=True, monthly_income=6735, earned_income=True
+    )
+    assert at_limit.status == "possible"
+    assert at_limit.reasons == (
+        "over_income_limit",
+        "working_disabled_program_may_apply",
+        "senior_or_disabled_path_approximate",
+    )
+    over = medi_cal(
+        TODAY, member_ages=[45], disability=True, monthly_income=6736, earned_income=True
+    )
+    assert over.status == "unlikely"
+
+
+def test_working_disabled_program_needs_earnings() -> None:
+    result = medi_cal(
+        TODAY, member_ages=[45], disability=True, monthly_income=3000, earned_income=False
+    )
+    assert result.status == "unlikely"
+
+
+def test_c_chip_covers_children_to_322_percent_in_three_counties() -> None:
+    # 2026, two people: 1,804 x 3.22 = 5,808.88 -> 5,809 (over 266%: 4,799).
+    at_limit = medi_cal(TODAY, member_ages=[35, 5], monthly_income=5809, county="Santa Clara")
+    assert at_limit.status == "possible"
+    assert at_limit.reasons == ("over_income_limit", "county_childrens_program_may_apply")
+    over = medi_cal(TODAY, member_ages=[35, 5], monthly_income=5810, county="Santa Clara")
+    assert over.status == "unlikely"
+
+
+def test_c_chip_is_not_offered_in_other_counties() -> None:
+    result = medi_cal(TODAY, member_ages=[35, 5], monthly_income=5809, county="Los Angeles")
+    assert result.status == "unlikely"
