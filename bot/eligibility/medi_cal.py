@@ -10,9 +10,8 @@ The rule, in the order it reads (percentages of the poverty guideline, DHCS char
 
 Over every limit on the combined income, the answer is `possible`, not `unlikely`, when the
 screener cannot know whose income it is and Medi-Cal would not pool it all:
-- someone 65+ or with a disability and another adult who could hold the income, or an adult
-  beyond the respondent and a possible spouse (their own MAGI household): they may qualify on
-  their own income (`may_qualify_on_own_income`);
+- an adult beyond the respondent and a possible spouse: as their own MAGI household, or on the
+  aged/disabled path with their own income, they may qualify (`may_qualify_on_own_income`);
 - a disability and earned income within the 250% Working Disabled Program, after the SSI
   exclusions (`working_disabled_program_may_apply`; W&I Code 14007.9);
 - a child 0-18 within 322% in San Francisco, San Mateo or Santa Clara county
@@ -90,7 +89,7 @@ def screen(household: Household, on: date) -> ProgramResult:
 
     approximate = ("senior_or_disabled_path_approximate",) if senior_or_disabled else ()
     if not reasons:
-        maybe = possible_reasons(household, on, senior_or_disabled=senior_or_disabled)
+        maybe = possible_reasons(household, on)
         if maybe:
             return ProgramResult(
                 status="possible",
@@ -131,16 +130,16 @@ def countable_working_disabled_income(household: Household, on: date) -> float:
     return after_earned * float(value(path, on, "earned_share_counted"))
 
 
-def possible_reasons(
-    household: Household, on: date, *, senior_or_disabled: bool
-) -> tuple[str, ...]:
+def possible_reasons(household: Household, on: date) -> tuple[str, ...]:
     """Why someone may still qualify when the combined income is over every limit."""
     ages = household.member_ages
     min_age = int(value(f"{DHCS}/own_income", on, "other_adult_min_age"))
     child_max = int(value(f"{DHCS}/age_groups", on, "child_max_age"))
     adults = sum(1 for age in ages if age >= min_age)
     reasons: list[str] = []
-    if (senior_or_disabled and adults >= 2) or other_adults_on_their_own(household, on) > 0:
+    # A couple's income is counted together on both paths (MAGI and aged/disabled), so only an
+    # adult outside the couple can be tested on an income of their own.
+    if other_adults_on_their_own(household, on) > 0:
         reasons.append("may_qualify_on_own_income")
     if household.disability and household.earned_income and (household.monthly_income or 0) > 0:
         # The person alone, or with a possible spouse (the family counted is one or two).

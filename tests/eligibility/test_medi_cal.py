@@ -114,6 +114,18 @@ def test_a_couple_over_the_limit_is_unlikely() -> None:
     assert medi_cal(TODAY, member_ages=[40, 38], monthly_income=5000).status == "unlikely"
 
 
+def test_a_senior_couple_over_the_limit_is_unlikely_because_a_spouses_income_counts() -> None:
+    # The aged/disabled path counts a spouse's income too (42 CFR 435.601).
+    assert medi_cal(TODAY, member_ages=[77, 79], monthly_income=5000).status == "unlikely"
+
+
+def test_a_disabled_parent_of_young_children_with_a_spouse_stays_unlikely() -> None:
+    result = medi_cal(
+        TODAY, member_ages=[47, 48, 1, 3], disability=True, monthly_income=8770, earned_income=False
+    )
+    assert result.status == "unlikely"
+
+
 def test_an_adult_child_may_be_a_medi_cal_household_of_their_own() -> None:
     result = medi_cal(TODAY, member_ages=[40, 38, 19], monthly_income=7000)
     assert result.status == "possible"
