@@ -40,6 +40,7 @@ POSSIBLE_C_CHIP = "we say possible: C-CHIP county, PE's child is over"
 WIC_ROUNDING = "rounding at the limit (monthly chart vs PE annual column)"
 WIC_FOLLOWS = "adjunctive: follows a Medi-Cal or CalFresh difference"
 WIC_OWN_MEDICAID = "adjunctive: PE needs the WIC member's own Medicaid"
+WIC_FOLLOWS_POSSIBLE = "adjunctive: PE's own-income Medicaid; our Medi-Cal says possible"
 
 
 def _pe(pe: dict[str, Any], name: str, on: date, kind: str) -> Any:
@@ -173,6 +174,11 @@ def _wic(
         return WIC_FOLLOWS
     if _near(income, wic.monthly_income_limit(wic.household_size(person), on)):
         return WIC_ROUNDING
+    ours_medi_cal = medi_cal.screen(person, on)
+    if result["status"] == "unlikely" and "may_qualify_on_own_income" in ours_medi_cal.reasons:
+        # A pregnant adult daughter, say: her own Medicaid passes WIC in PolicyEngine; our
+        # Medi-Cal answer is only "possible", which WIC's adjunctive path does not take.
+        return WIC_FOLLOWS_POSSIBLE
     if "adjunctive_medi_cal" in reasons:
         return WIC_OWN_MEDICAID
     return UNEXPLAINED

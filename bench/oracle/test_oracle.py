@@ -318,3 +318,22 @@ def test_policyengine_gives_a_family_of_four_with_2100_earned_our_high_end() -> 
     pe = by_household(json.loads(done.stdout), [household])["f"]
     assert pe["is_snap_eligible@2026-11"] is True
     assert pe["snap@2026-11"] == 818  # tests/eligibility/test_calfresh.py: range (730, 818)
+
+
+def test_a_wic_difference_behind_a_possible_medi_cal_is_named() -> None:
+    # A parent and a pregnant daughter of 27 at $10,514: our Medi-Cal is "possible" (she may be
+    # her own MAGI household), so WIC's adjunctive path does not apply for us; PE gives her
+    # Medicaid and so WIC.
+    household = {
+        "id": "w",
+        "state": "CA",
+        "member_ages": [51, 27],
+        "monthly_income": 10514,
+        "earned_income": False,
+        "pregnant": True,
+        "disability": False,
+    }
+    result = screen(household, on=ON).to_dict()["programs"]["wic"]
+    assert result["status"] == "unlikely"
+    pe = {"is_wic_eligible@2026-11": [False, True]}
+    assert classify("wic", household, result, pe, ON) == causes.WIC_FOLLOWS_POSSIBLE

@@ -5,8 +5,11 @@ The rule, in the order it reads (percentages of the poverty guideline, DHCS char
 - a pregnant person: 213% full scope, up to 322% through the Medi-Cal Access Program (MCAP);
   the household counts the expected baby, for every MAGI group (DHCS ACWDL 20-10: the unborn
   children of a pregnant member belong to each member's household; 42 CFR 435.603(b));
-- people 65+ or with a disability: the non-MAGI aged and disabled FPL program at 138%, approximated
-  (no asset test asked, though DHCS reinstated one on 2026-01-01: $130,000 + $65,000 per person).
+- people 65+ or with a disability: the non-MAGI aged and disabled FPL program at 138% of countable
+  income ($230 disregarded, $310 for two or more; for earnings $65 more and half the rest, W&I
+  Code 14005.40), approximated (the household's income and size stand for the person's or
+  couple's; no asset test asked, though DHCS reinstated one on 2026-01-01: $130,000 + $65,000
+  per person).
 
 Over every limit on the combined income, the answer is `possible`, not `unlikely`, when the
 screener cannot know whose income it is and Medi-Cal would not pool it all:
@@ -84,7 +87,10 @@ def screen(household: Household, on: date) -> ProgramResult:
         elif within_limit(household, "pregnant_mcap", on, size=magi_size):
             reasons.append("pregnant_mcap")
     senior_or_disabled = bool(household.disability) or any(age > adult_max for age in ages)
-    if senior_or_disabled and within_limit(household, "senior_or_disabled", on):
+    if senior_or_disabled and (
+        countable_aged_disabled_income(household, on)
+        <= monthly_income_limit("senior_or_disabled", household.size, on)
+    ):
         reasons.append("senior_or_disabled_within_limit")
 
     approximate = ("senior_or_disabled_path_approximate",) if senior_or_disabled else ()
@@ -106,6 +112,21 @@ def screen(household: Household, on: date) -> ProgramResult:
         reasons=(*reasons, *approximate),
         next_steps=(codes.APPLY_BENEFITSCAL, codes.DOCUMENTS_CHECKLIST),
     )
+
+
+def countable_aged_disabled_income(household: Household, on: date) -> float:
+    """Monthly income as the aged and disabled FPL program counts it: less the $230 disregard
+    ($310 for two or more, the couple's), and for earnings less $65 more and half the rest
+    (W&I Code 14005.40; 20 CFR 416.1112). The screener asks one income, earned or not."""
+    path = f"{DHCS}/aged_disabled_income"
+    disregard = float(
+        value(path, on, "individual_disregard" if household.size == 1 else "couple_disregard")
+    )
+    income = max(float(household.monthly_income or 0) - disregard, 0.0)
+    if not household.earned_income:
+        return income
+    after_earned = max(income - float(value(path, on, "earned_exclusion")), 0.0)
+    return after_earned * float(value(path, on, "earned_share_counted"))
 
 
 def other_adults_on_their_own(household: Household, on: date) -> int:

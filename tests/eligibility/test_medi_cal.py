@@ -38,14 +38,35 @@ def test_the_2026_guidelines_apply_to_magi_groups_from_january_first() -> None:
 
 
 def test_the_aged_and_disabled_path_switches_on_april_first_and_is_labeled_approximate() -> None:
-    before = medi_cal(date(2026, 3, 31), member_ages=[70], monthly_income=1830)
-    after = medi_cal(date(2026, 4, 1), member_ages=[70], monthly_income=1830)
+    # $2,060 less the $230 disregard = $1,830: over 2025's 1,801, within 2026's 1,836.
+    before = medi_cal(date(2026, 3, 31), member_ages=[70], monthly_income=2060)
+    after = medi_cal(date(2026, 4, 1), member_ages=[70], monthly_income=2060)
     assert before.reasons == ("over_income_limit", "senior_or_disabled_path_approximate")
     assert after.status == "likely"
     assert after.reasons == (
         "senior_or_disabled_within_limit",
         "senior_or_disabled_path_approximate",
     )
+
+
+def test_a_senior_alone_has_230_disregarded_before_the_138_percent() -> None:
+    # 2026, one person: 1,836 + 230 = 2,066 a month of pension or Social Security.
+    assert medi_cal(TODAY, member_ages=[70], monthly_income=2066).status == "likely"
+    assert medi_cal(TODAY, member_ages=[70], monthly_income=2067).status == "unlikely"
+
+
+def test_a_working_senior_also_has_65_and_half_the_rest_of_earnings_not_counted() -> None:
+    # (3,967 - 230 - 65) / 2 = 1,836.
+    at_limit = medi_cal(TODAY, member_ages=[70], monthly_income=3967, earned_income=True)
+    over = medi_cal(TODAY, member_ages=[70], monthly_income=3968, earned_income=True)
+    assert at_limit.status == "likely"
+    assert over.status == "unlikely"
+
+
+def test_a_senior_couple_has_310_disregarded() -> None:
+    # 2026, two people: 1,804 x 1.38 = 2,489.52 -> 2,490; + 310 = 2,800.
+    assert medi_cal(TODAY, member_ages=[70, 68], monthly_income=2800).status == "likely"
+    assert medi_cal(TODAY, member_ages=[70, 68], monthly_income=2801).status == "unlikely"
 
 
 def test_child_is_covered_when_the_parent_is_over_the_adult_limit() -> None:
