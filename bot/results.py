@@ -19,6 +19,14 @@ MEDI_CAL_GROUP_MESSAGES = (
 )
 
 
+# A possible Medi-Cal (the home is over on its combined income) says why it may still fit.
+MEDI_CAL_POSSIBLE_MESSAGES = (
+    ("may_qualify_on_own_income", "result_medi_cal_possible_own_income"),
+    ("working_disabled_program_may_apply", "result_medi_cal_possible_working_disabled"),
+    ("county_childrens_program_may_apply", "result_medi_cal_possible_county_children"),
+)
+
+
 def _amount_message(prefix: str, result: ProgramResult) -> Message:
     low, high = result.monthly_amount or (0, 0)
     if low == high:
@@ -54,7 +62,13 @@ def medi_cal_messages(result: ProgramResult, ages: list[int]) -> list[Message]:
     """Medi-Cal: who in the home may be covered."""
     if result.status == "needs_info":
         return [("result_medi_cal_needs_info", {})]
-    if result.status not in ("likely", "possible"):
+    if result.status == "possible":
+        said: list[Message] = [
+            (message, {}) for reason, message in MEDI_CAL_POSSIBLE_MESSAGES
+            if reason in result.reasons
+        ]
+        return said or [("result_medi_cal_unlikely", {})]
+    if result.status != "likely":
         return [("result_medi_cal_unlikely", {})]
     reasons = set(result.reasons)
     # The 65+/disability path is a rough check (savings count there): always say so.

@@ -134,3 +134,12 @@ def test_the_other_programs_are_joined_the_way_each_language_joins_a_list() -> N
     )
     assert "comidas escolares gratis, SUN Bucks y CARE" in render("result_also", "es", args).text
     assert "免费学校餐、SUN Bucks和CARE" in render("result_also", "zh", args).text
+
+
+def test_an_adult_child_at_home_may_qualify_for_medi_cal_on_their_own_income() -> None:
+    # $4,000 a month for two adults is over 138% on the home's combined income, but the
+    # 20-year-old may be their own Medi-Cal household (the income may be the parent's).
+    family = household(member_ages=[40, 20], monthly_income=4000)
+    messages = ids(compose(screen(family, on=ON), family))
+    assert "result_medi_cal_possible_own_income" in messages
+    assert "result_medi_cal_likely_everyone" not in messages

@@ -34,9 +34,13 @@ MAGI_HOUSEHOLD = "MAGI household: other adults form their own household, with no
 WDP = "250% Working Disabled Program (not screened)"
 C_CHIP = "C-CHIP county, children 266-322% (not screened)"
 IMMIGRATION = "PE immigration default"
+POSSIBLE_OWN_INCOME = "we say possible: the income may be someone else's (PE gives it all to one)"
+POSSIBLE_WDP = "we say possible: 250% Working Disabled Program, PE's tests differ"
+POSSIBLE_C_CHIP = "we say possible: C-CHIP county, PE's child is over"
 WIC_ROUNDING = "rounding at the limit (monthly chart vs PE annual column)"
 WIC_FOLLOWS = "adjunctive: follows a Medi-Cal or CalFresh difference"
 WIC_OWN_MEDICAID = "adjunctive: PE needs the WIC member's own Medicaid"
+WIC_FOLLOWS_POSSIBLE = "adjunctive: PE's own-income Medicaid; our Medi-Cal says possible"
 
 
 def _pe(pe: dict[str, Any], name: str, on: date, kind: str) -> Any:
@@ -104,6 +108,15 @@ def _medi_cal(
 ) -> str:
     person = Household.from_dict(household)
     reasons = set(result["reasons"])
+    if result["status"] == "possible":
+        # Over every limit on the pooled income; PolicyEngine gave all of it to the respondent.
+        if "may_qualify_on_own_income" in reasons:
+            return POSSIBLE_OWN_INCOME
+        if "working_disabled_program_may_apply" in reasons:
+            return POSSIBLE_WDP
+        if "county_childrens_program_may_apply" in reasons:
+            return POSSIBLE_C_CHIP
+        return UNEXPLAINED
     if result["status"] == "likely":
         # PolicyEngine's limits round lower than the DHCS chart, so at a limit only we can be
         # the one saying yes.
@@ -161,6 +174,11 @@ def _wic(
         return WIC_FOLLOWS
     if _near(income, wic.monthly_income_limit(wic.household_size(person), on)):
         return WIC_ROUNDING
+    ours_medi_cal = medi_cal.screen(person, on)
+    if result["status"] == "unlikely" and "may_qualify_on_own_income" in ours_medi_cal.reasons:
+        # A pregnant adult daughter, say: her own Medicaid passes WIC in PolicyEngine; our
+        # Medi-Cal answer is only "possible", which WIC's adjunctive path does not take.
+        return WIC_FOLLOWS_POSSIBLE
     if "adjunctive_medi_cal" in reasons:
         return WIC_OWN_MEDICAID
     return UNEXPLAINED

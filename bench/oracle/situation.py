@@ -18,6 +18,13 @@ How each answer is modelled (docs/oracle.md explains why):
 - `immigration_status` CITIZEN (the screener never asks);
 - benefits PolicyEngine would otherwise compute and add to income (CalWORKs, SSI, the state
   supplement) set to 0: the person's stated income is all the income there is;
+- a member with a disability receives disability payments (`is_permanently_disabled_veteran`,
+  one of the receipts PolicyEngine's `gov.usda.disabled_programs` counts), because that is what
+  "disabled" means for SNAP (7 CFR 271.2) and what AnyDoor's CalFresh rule assumes; this flag
+  changes nothing else in California, while `receives_ssi` would also give SSI Medi-Cal and an
+  SSDI amount would change the kind of the stated income;
+- no Medicare Part B premium (`medicare_part_b_premium` 0): the screener asks no medical costs,
+  so neither side deducts any;
 - `weekly_hours_worked` 30 for adults 18-64, so PolicyEngine's ABAWD time limit (which has no
   3-months-in-36 count) does not end benefits from the first month; AnyDoor flags those
   households with `work_rules_may_apply` instead.
@@ -29,8 +36,9 @@ from datetime import date
 from typing import Any
 
 SPM_UNIT_ZEROS = ("ca_tanf", "ca_state_supplement", "ca_capi")
-PERSON_ZEROS = ("ssi",)
+PERSON_ZEROS = ("ssi", "medicare_part_b_premium")
 ABAWD_WORK_HOURS = 30
+DISABILITY_RECEIPT = "is_permanently_disabled_veteran"  # SNAP-disabled, no other CA effect
 SPOUSE_MIN_AGE, SPOUSE_AGE_GAP = 18, 15
 
 
@@ -88,6 +96,8 @@ def household_situation(household: dict[str, Any], year: int) -> dict[str, dict[
             person["weekly_hours_worked"] = {year: ABAWD_WORK_HOURS}
         for name in PERSON_ZEROS:
             person[name] = {year: 0.0}
+        if person["is_disabled"][year]:
+            person[DISABILITY_RECEIPT] = {year: True}
         people[pid] = person
     spm_unit: dict[str, Any] = {
         "members": ids,

@@ -17,7 +17,7 @@ import pytest
 
 from bot.eligibility import screen
 
-from . import causes
+from . import causes, situation
 from . import households as gen
 from .causes import classify
 from .compare import by_household, compare, our_eligible, pe_eligible
@@ -94,6 +94,20 @@ def test_pregnancy_and_disability_sit_on_a_plausible_member() -> None:
     people = household_situation(household, 2026)["people"]
     assert [people[f"p-p{i}"]["is_pregnant"][2026] for i in range(3)] == [False, True, False]
     assert [people[f"p-p{i}"]["is_disabled"][2026] for i in range(3)] == [True, False, False]
+
+
+def test_a_disabled_member_receives_disability_payments_as_snap_defines_it() -> None:
+    household = {"id": "d", "member_ages": [70, 40], "disability": True, "monthly_income": 900}
+    people = household_situation(household, 2026)["people"]
+    assert people["d-p0"][situation.DISABILITY_RECEIPT] == {2026: True}
+    assert situation.DISABILITY_RECEIPT not in people["d-p1"]
+
+
+def test_nobody_pays_a_medicare_part_b_premium_because_the_screener_asks_no_medical_costs() -> None:
+    household = {"id": "m", "member_ages": [70, 68], "disability": False, "monthly_income": 900}
+    people = household_situation(household, 2026)["people"]
+    assert people["m-p0"]["medicare_part_b_premium"] == {2026: 0.0}
+    assert people["m-p1"]["medicare_part_b_premium"] == {2026: 0.0}
 
 
 def test_batch_keeps_every_household_apart() -> None:
@@ -213,9 +227,9 @@ def test_two_people_earning_3607_sit_between_the_cdss_chart_and_pe_exact_limit()
     assert cause == "rounding at the 200% limit (CDSS chart vs PE exact)"
 
 
-def test_an_adult_with_no_income_of_their_own_is_a_magi_household_cause() -> None:
-    # Three unrelated adults at $8,000: over 138% of 3 for us; PolicyEngine gives the two
-    # without income their own one-person Medicaid household (42 CFR 435.603(f)).
+def test_an_adult_with_no_income_of_their_own_is_possible_and_a_cause_when_pe_says_no() -> None:
+    # Three adults at $8,000: over 138% of 3 on the pooled income, but the third adult (not a
+    # possible spouse) may be a one-person MAGI household (42 CFR 435.603(f)): "possible".
     household = {
         "id": "m",
         "state": "CA",
@@ -227,15 +241,33 @@ def test_an_adult_with_no_income_of_their_own_is_a_magi_household_cause() -> Non
         "disability": False,
     }
     result = screen(household, on=ON).to_dict()["programs"]["medi_cal"]
-    assert result["status"] == "unlikely"
-    pe = {
-        "is_medicaid_eligible@2026": [False, True, True],
+    assert result["status"] == "possible"
+    nobody = {
+        "is_medicaid_eligible@2026": [False, False, False],
         "is_chip_eligible@2026": [False, False, False],
-        "medicaid_category@2026": ["NONE", "ADULT", "ADULT"],
-        "medicaid_household_size@2026": [1, 1, 1],
+    }
+    assert classify("medi_cal", household, result, nobody, ON) == causes.POSSIBLE_OWN_INCOME
+
+
+def test_pe_finding_a_one_person_magi_household_or_the_wdp_is_named() -> None:
+    household = {
+        "id": "m",
+        "state": "CA",
+        "member_ages": [40, 38],
+        "monthly_income": 8000,
+        "earned_income": True,
+        "pregnant": False,
+        "disability": False,
+    }
+    result = {"status": "unlikely", "reasons": ["over_income_limit"]}
+    pe = {
+        "is_medicaid_eligible@2026": [False, True],
+        "is_chip_eligible@2026": [False, False],
+        "medicaid_category@2026": ["NONE", "ADULT"],
+        "medicaid_household_size@2026": [1, 1],
     }
     assert classify("medi_cal", household, result, pe, ON) == causes.MAGI_HOUSEHOLD
-    pe["medicaid_category@2026"] = ["NONE", "WORKING_DISABLED_BUY_IN", "ADULT"]
+    pe["medicaid_category@2026"] = ["NONE", "WORKING_DISABLED_BUY_IN"]
     assert classify("medi_cal", household, result, pe, ON) == causes.WDP
 
 
@@ -286,3 +318,22 @@ def test_policyengine_gives_a_family_of_four_with_2100_earned_our_high_end() -> 
     pe = by_household(json.loads(done.stdout), [household])["f"]
     assert pe["is_snap_eligible@2026-11"] is True
     assert pe["snap@2026-11"] == 818  # tests/eligibility/test_calfresh.py: range (730, 818)
+
+
+def test_a_wic_difference_behind_a_possible_medi_cal_is_named() -> None:
+    # A parent and a pregnant daughter of 27 at $10,514: our Medi-Cal is "possible" (she may be
+    # her own MAGI household), so WIC's adjunctive path does not apply for us; PE gives her
+    # Medicaid and so WIC.
+    household = {
+        "id": "w",
+        "state": "CA",
+        "member_ages": [51, 27],
+        "monthly_income": 10514,
+        "earned_income": False,
+        "pregnant": True,
+        "disability": False,
+    }
+    result = screen(household, on=ON).to_dict()["programs"]["wic"]
+    assert result["status"] == "unlikely"
+    pe = {"is_wic_eligible@2026-11": [False, True]}
+    assert classify("wic", household, result, pe, ON) == causes.WIC_FOLLOWS_POSSIBLE

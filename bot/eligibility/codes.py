@@ -23,6 +23,9 @@ MEDI_CAL_REASON_CODES = (
     "senior_or_disabled_within_limit",
     "senior_or_disabled_path_approximate",
     "over_income_limit",
+    "may_qualify_on_own_income",
+    "working_disabled_program_may_apply",
+    "county_childrens_program_may_apply",
     "income_unknown",
 )
 WIC_REASON_CODES = (

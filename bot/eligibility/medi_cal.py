@@ -5,8 +5,20 @@ The rule, in the order it reads (percentages of the poverty guideline, DHCS char
 - a pregnant person: 213% full scope, up to 322% through the Medi-Cal Access Program (MCAP);
   the household counts the expected baby, for every MAGI group (DHCS ACWDL 20-10: the unborn
   children of a pregnant member belong to each member's household; 42 CFR 435.603(b));
-- people 65+ or with a disability: the non-MAGI aged and disabled FPL program at 138%, approximated
-  (no asset test asked, though DHCS reinstated one on 2026-01-01: $130,000 + $65,000 per person).
+- people 65+ or with a disability: the non-MAGI aged and disabled FPL program at 138% of countable
+  income ($230 disregarded, $310 for two or more; for earnings $65 more and half the rest, W&I
+  Code 14005.40), approximated (the household's income and size stand for the person's or
+  couple's; no asset test asked, though DHCS reinstated one on 2026-01-01: $130,000 + $65,000
+  per person).
+
+Over every limit on the combined income, the answer is `possible`, not `unlikely`, when the
+screener cannot know whose income it is and Medi-Cal would not pool it all:
+- an adult beyond the respondent and a possible spouse: as their own MAGI household, or on the
+  aged/disabled path with their own income, they may qualify (`may_qualify_on_own_income`);
+- a disability and earned income within the 250% Working Disabled Program, after the SSI
+  exclusions (`working_disabled_program_may_apply`; W&I Code 14007.9);
+- a child 0-18 within 322% in San Francisco, San Mateo or Santa Clara county
+  (`county_childrens_program_may_apply`: C-CHIP).
 """
 
 from __future__ import annotations
@@ -18,6 +30,8 @@ from bot.eligibility.model import Household, ProgramResult
 from bot.eligibility.parameters import parameter, value
 
 DHCS = "states/ca/dhcs/medi_cal"
+NON_MAGI_GROUPS = frozenset({"senior_or_disabled", "working_disabled"})
+OWN_FILE_GROUPS = {"working_disabled": f"{DHCS}/working_disabled", "c_chip": f"{DHCS}/c_chip"}
 
 
 def vintage(on: date, *, magi: bool) -> int:
@@ -27,9 +41,12 @@ def vintage(on: date, *, magi: bool) -> int:
 
 def monthly_income_limit(group: str, size: int, on: date) -> int:
     """Monthly limit of `group` for `size` people, rounded as the DHCS chart rounds."""
-    path = f"{DHCS}/income_limits"
-    share = value(path, on, group)
-    year = vintage(on, magi=group != "senior_or_disabled")
+    if group in OWN_FILE_GROUPS:
+        path, keys = OWN_FILE_GROUPS[group], ("income_limit",)
+    else:
+        path, keys = f"{DHCS}/income_limits", (group,)
+    share = value(path, on, *keys)
+    year = vintage(on, magi=group not in NON_MAGI_GROUPS)
     return fpl.monthly_limit(size, year, share, parameter(path).rounding or "")
 
 
@@ -70,11 +87,21 @@ def screen(household: Household, on: date) -> ProgramResult:
         elif within_limit(household, "pregnant_mcap", on, size=magi_size):
             reasons.append("pregnant_mcap")
     senior_or_disabled = bool(household.disability) or any(age > adult_max for age in ages)
-    if senior_or_disabled and within_limit(household, "senior_or_disabled", on):
+    if senior_or_disabled and (
+        countable_aged_disabled_income(household, on)
+        <= monthly_income_limit("senior_or_disabled", household.size, on)
+    ):
         reasons.append("senior_or_disabled_within_limit")
 
     approximate = ("senior_or_disabled_path_approximate",) if senior_or_disabled else ()
     if not reasons:
+        maybe = possible_reasons(household, on)
+        if maybe:
+            return ProgramResult(
+                status="possible",
+                reasons=("over_income_limit", *maybe, *approximate),
+                next_steps=(codes.APPLY_BENEFITSCAL, codes.APPLY_COVERED_CALIFORNIA),
+            )
         return ProgramResult(
             status="unlikely",
             reasons=("over_income_limit", *approximate),
@@ -85,3 +112,67 @@ def screen(household: Household, on: date) -> ProgramResult:
         reasons=(*reasons, *approximate),
         next_steps=(codes.APPLY_BENEFITSCAL, codes.DOCUMENTS_CHECKLIST),
     )
+
+
+def countable_aged_disabled_income(household: Household, on: date) -> float:
+    """Monthly income as the aged and disabled FPL program counts it: less the $230 disregard
+    ($310 for two or more, the couple's), and for earnings less $65 more and half the rest
+    (W&I Code 14005.40; 20 CFR 416.1112). The screener asks one income, earned or not."""
+    path = f"{DHCS}/aged_disabled_income"
+    disregard = float(
+        value(path, on, "individual_disregard" if household.size == 1 else "couple_disregard")
+    )
+    income = max(float(household.monthly_income or 0) - disregard, 0.0)
+    if not household.earned_income:
+        return income
+    after_earned = max(income - float(value(path, on, "earned_exclusion")), 0.0)
+    return after_earned * float(value(path, on, "earned_share_counted"))
+
+
+def other_adults_on_their_own(household: Household, on: date) -> int:
+    """Adults beyond the respondent (the first member) and a possible spouse: each could be a
+    MAGI household of their own (42 CFR 435.603(f)). The possible spouse is the first other
+    adult within the screener's spouse age gap of the respondent."""
+    min_age = int(value(f"{DHCS}/own_income", on, "other_adult_min_age"))
+    gap = int(value(f"{DHCS}/own_income", on, "spouse_age_gap"))
+    respondent, *others = household.member_ages
+    adults = [age for age in others if age >= min_age]
+    spouse = next((age for age in adults if abs(age - respondent) <= gap), None)
+    return len(adults) - (1 if spouse is not None else 0)
+
+
+def countable_working_disabled_income(household: Household, on: date) -> float:
+    """Monthly income after the SSI exclusions (20 CFR 416.1112): $20 of any income, then $65
+    of earnings and half of the rest. Only earnings are asked, so all of it is earnings."""
+    path = f"{DHCS}/working_disabled"
+    income = float(household.monthly_income or 0)
+    after_general = max(income - float(value(path, on, "general_exclusion")), 0.0)
+    after_earned = max(after_general - float(value(path, on, "earned_exclusion")), 0.0)
+    return after_earned * float(value(path, on, "earned_share_counted"))
+
+
+def possible_reasons(household: Household, on: date) -> tuple[str, ...]:
+    """Why someone may still qualify when the combined income is over every limit."""
+    ages = household.member_ages
+    min_age = int(value(f"{DHCS}/own_income", on, "other_adult_min_age"))
+    child_max = int(value(f"{DHCS}/age_groups", on, "child_max_age"))
+    adults = sum(1 for age in ages if age >= min_age)
+    reasons: list[str] = []
+    # A couple's income is counted together on both paths (MAGI and aged/disabled), so only an
+    # adult outside the couple can be tested on an income of their own.
+    if other_adults_on_their_own(household, on) > 0:
+        reasons.append("may_qualify_on_own_income")
+    if household.disability and household.earned_income and (household.monthly_income or 0) > 0:
+        # The person alone, or with a possible spouse (the family counted is one or two).
+        size = 2 if adults >= 2 else 1
+        limit = monthly_income_limit("working_disabled", size, on)
+        if countable_working_disabled_income(household, on) <= limit:
+            reasons.append("working_disabled_program_may_apply")
+    counties = value(f"{DHCS}/c_chip", on, "counties")
+    if (
+        household.county in counties
+        and any(age <= child_max for age in ages)
+        and within_limit(household, "c_chip", on, size=magi_household_size(household))
+    ):
+        reasons.append("county_childrens_program_may_apply")
+    return tuple(reasons)
