@@ -7,8 +7,6 @@ import http.cookiejar
 import json
 import re
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -20,10 +18,11 @@ import pytest
 
 from bot.i18n import render
 from service.app import create_app
-from service.stack import ROOT, Stack, api_token
+from service.stack import Stack, api_token
 from tests.integration.conftest import Chat
 from tests.integration.fake_twilio import FakeTwilio
 from tests.integration.test_sms import Phone, app_db, conversation_of, text_in, tracker_events
+from tests.staffing import add_staff
 
 AGENT_EMAIL = "agent@example.org"
 AGENT_PASSWORD = "a long test password"
@@ -80,16 +79,7 @@ class Browser:
 @pytest.fixture(scope="module")
 def agent(stack: Stack) -> Iterator[str]:
     """An agent account made with the command line, the password read from stdin."""
-    subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", AGENT_EMAIL, "--role", "agent"],
-        input=AGENT_PASSWORD + "\n",
-        text=True,
-        cwd=ROOT,
-        env=stack.environment(),
-        check=True,
-        capture_output=True,
-    )
-    yield AGENT_EMAIL
+    yield add_staff(stack, AGENT_EMAIL, AGENT_PASSWORD)
 
 
 def staff_routes() -> list[tuple[str, str]]:
@@ -150,15 +140,8 @@ def test_an_agent_may_not_read_the_audit_log(stack: Stack, agent: str) -> None:
 
 
 def test_sign_in_stops_after_five_wrong_passwords(stack: Stack) -> None:
-    email = f"limited-{time.monotonic_ns()}@example.org"
-    subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", email, "--role", "supervisor"],
-        input=AGENT_PASSWORD + "\n",
-        text=True,
-        cwd=ROOT,
-        env=stack.environment(),
-        check=True,
-        capture_output=True,
+    email = add_staff(
+        stack, f"limited-{time.monotonic_ns()}@example.org", AGENT_PASSWORD, role="supervisor"
     )
     browser = Browser(stack)
     for _ in range(5):

@@ -4,32 +4,18 @@ Also an accessibility scan of the console. Screenshots go to var/screenshots/.""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
 
 from bot.i18n import render
-from service.stack import ROOT, Stack
+from service.stack import Stack
+from tests.staffing import add_staff
 from tests.web.test_widget import bot_messages, label, open_widget, press, type_answer
 
 AGENT_EMAIL = "ana@example.org"
 AGENT_PASSWORD = "a long browser test password"
-
-
-def add_agent(stack: Stack) -> None:
-    """An agent account, made with the command line as an administrator would."""
-    subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", AGENT_EMAIL, "--role", "agent"],
-        input=AGENT_PASSWORD + "\n",
-        text=True,
-        cwd=ROOT,
-        env=stack.environment(),
-        check=True,
-        capture_output=True,
-    )
 
 
 def serious_violations(page: Any, include: str | None = None) -> list[tuple[str, str]]:
@@ -48,7 +34,7 @@ def serious_violations(page: Any, include: str | None = None) -> list[tuple[str,
 def test_an_agent_takes_over_a_widget_chat_replies_and_hands_back(
     browser: Any, page: Any, web_stack: Stack, screenshots: Path
 ) -> None:
-    add_agent(web_stack)
+    add_staff(web_stack, AGENT_EMAIL, AGENT_PASSWORD)
     visitor = page
     open_widget(visitor)
     press(visitor, label("webchat_start"))
