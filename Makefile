@@ -20,7 +20,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup train run shell test lint validate bench catalogs clean
+.PHONY: setup train run run-scaled shell test lint validate bench catalogs clean
 
 setup: $(STAMP) $(CATALOGS)
 
@@ -50,6 +50,12 @@ $(MODEL): $(TRAINING) $(STAMP)
 
 run: setup train
 	@$(PY) -m service.stack
+
+# 2 Rasa + 2 service replicas behind two local balancers, on PostgreSQL and Redis
+# (ANYDOOR_DATABASE_URL, ANYDOOR_REDIS_URL; local servers by default). README, "Running for a
+# whole county".
+run-scaled: setup train
+	@$(PY) -m service.scaled
 
 shell: setup
 	@$(PY) -m service.shell
