@@ -1,4 +1,5 @@
-"""Rasa's SQL tracker store, made to ride out a database restart; and failing loudly after.
+"""Rasa's stores, made safe for several replicas: SQL trackers that ride out a database
+restart (and fail loudly after), and a Redis lock store whose tickets are atomic.
 
 `ResilientSQLTrackerStore` is Rasa's `SQLTrackerStore` (same `events` table, any SQLAlchemy
 URL: SQLite or PostgreSQL) with two changes:
@@ -13,11 +14,18 @@ Rasa wraps every tracker store in a `FailSafeTrackerStore`, which answers a fail
 "no such conversation": the turn would then run on an empty conversation and the person would
 be greeted as a stranger. `fail_loudly(agent)` removes that wrapper, so a database that stays
 down makes the turn fail and the channel gives its kind "try again in a moment" reply.
+
+`AtomicRedisLockStore` is Rasa's `RedisLockStore` with every change of a conversation's lock
+made in one Redis transaction (WATCH/MULTI/EXEC, retried on conflict). Rasa's own reads the
+lock, changes it in the process and writes it back: two replicas taking a ticket for one
+conversation at the same moment can both get ticket 0 and run their turns side by side, and
+a replica finishing its turn can delete a ticket another replica just took.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import time
@@ -25,6 +33,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -138,3 +148,73 @@ def fail_loudly(agent: Any) -> None:
         processor = getattr(agent, "processor", None)
         if processor is not None:
             processor.tracker_store = inner
+
+
+# A lock nobody touches for this long is gone (its replica died): its tickets expired long ago.
+LOCK_KEY_SECONDS = int(LOCK_LIFETIME) + 60
+Change = Callable[[TicketLock | None], tuple[TicketLock | None, Any]]
+
+
+class AtomicRedisLockStore(RedisLockStore):
+    """Rasa's Redis lock store; each ticket change is one Redis transaction."""
+
+    def __init__(self, endpoint_config: Any = None, **kwargs: Any) -> None:
+        # Rasa builds a custom lock store from its endpoint config alone.
+        if endpoint_config is not None:
+            kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs}
+        kwargs.pop("type", None)
+        super().__init__(**kwargs)
+
+    def _atomically(self, conversation_id: str, change: Change) -> Any:
+        """Apply `change` to the stored lock (None: absent) in one transaction."""
+        key = self.key_prefix + conversation_id
+        outcome: dict[str, Any] = {}
+
+        def apply(pipe: Any) -> None:
+            raw = pipe.get(key)
+            lock = TicketLock.from_dict(json.loads(raw)) if raw else None
+            new, outcome["value"] = change(lock)
+            pipe.multi()
+            if new is None or not new.tickets:
+                pipe.delete(key)
+            else:
+                pipe.set(key, new.dumps(), ex=LOCK_KEY_SECONDS)
+
+        self.red.transaction(apply, key)
+        return outcome.get("value")
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        """Take the next ticket for the conversation, atomically."""
+
+        def take(lock: TicketLock | None) -> tuple[TicketLock | None, Any]:
+            lock = lock or TicketLock(conversation_id)
+            return lock, lock.issue_ticket(lock_lifetime)
+
+        try:
+            return int(self._atomically(conversation_id, take))
+        except Exception as error:
+            raise LockError(f"Error while acquiring lock ({type(error).__name__})") from error
+
+    def update_lock(self, conversation_id: str) -> None:
+        """Drop expired tickets, atomically."""
+
+        def expire(lock: TicketLock | None) -> tuple[TicketLock | None, Any]:
+            if lock is not None:
+                lock.remove_expired_tickets()
+            return lock, None
+
+        self._atomically(conversation_id, expire)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Give back a ticket; the lock goes when nobody waits, atomically."""
+
+        def give_back(lock: TicketLock | None) -> tuple[TicketLock | None, Any]:
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+            return lock, None
+
+        self._atomically(conversation_id, give_back)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        """Give back a ticket (as `cleanup`)."""
+        self.cleanup(conversation_id, ticket_number)

@@ -89,7 +89,7 @@ class Balancer:
             url = self.backends[index] + request.rel_url.raw_path_qs
             try:
                 async with self._session.request(
-                    request.method, url, headers=headers, data=body, allow_redirects=False
+                    request.method, url, headers=headers, data=body or None, allow_redirects=False
                 ) as upstream:
                     payload = await upstream.read()
                     answer = web.Response(status=upstream.status, body=payload)

@@ -3,7 +3,8 @@
 - Tracker store: Rasa's SQL tracker store (`channels.stores.ResilientSQLTrackerStore`) on
   `bot.store.tracker_database_url()`: SQLite under `var/` by default; PostgreSQL when
   `ANYDOOR_DATABASE_URL` (or `ANYDOOR_TRACKER_DB_URL`) names one.
-- Lock store: in memory by default (one Rasa process); Rasa's Redis lock store when
+- Lock store: in memory by default (one Rasa process); Rasa's Redis lock store (with atomic
+  tickets: `channels.stores.AtomicRedisLockStore`) when
   `ANYDOOR_REDIS_URL` is set (`redis://[:password@]host[:port][/db]`, `rediss://` for TLS),
   so any number of Rasa replicas handle one conversation's messages one at a time, in order.
 - Action endpoint and NLG: the AnyDoor service at `service_url` (one service, or a load
@@ -26,17 +27,22 @@ import yaml
 TRACKER_STORE = "channels.stores.ResilientSQLTrackerStore"
 
 
-def redis_lock_store(redis_url: str) -> dict[str, Any]:
-    """Rasa's `lock_store: type: redis` settings for a `redis://` URL."""
+LOCK_STORE = "channels.stores.AtomicRedisLockStore"
+
+
+def redis_lock_store(redis_url: str, env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Rasa's Redis lock store settings for a `redis://` URL (atomic tickets, see
+    `channels.stores`; `type: redis` takes the same settings)."""
+    env = os.environ if env is None else env
     parts = urlsplit(redis_url)
     if parts.scheme not in ("redis", "rediss"):
         raise ValueError("ANYDOOR_REDIS_URL must start with redis:// or rediss://")
     settings: dict[str, Any] = {
-        "type": "redis",
+        "type": LOCK_STORE,
         "url": parts.hostname or "127.0.0.1",
         "port": parts.port or 6379,
         "db": int(parts.path.strip("/") or 0),
-        "key_prefix": os.environ.get("ANYDOOR_REDIS_KEY_PREFIX", "anydoor"),
+        "key_prefix": env.get("ANYDOOR_REDIS_KEY_PREFIX", "anydoor"),
     }
     if parts.username:
         settings["username"] = unquote(parts.username)
@@ -56,7 +62,7 @@ def endpoints(service_url: str, env: Mapping[str, str]) -> dict[str, Any]:
         "tracker_store": {"type": TRACKER_STORE, "url": "${ANYDOOR_TRACKER_DB_URL}"},
     }
     if env.get("ANYDOOR_REDIS_URL"):
-        config["lock_store"] = redis_lock_store(env["ANYDOOR_REDIS_URL"])
+        config["lock_store"] = redis_lock_store(env["ANYDOOR_REDIS_URL"], env)
     return config
 
 

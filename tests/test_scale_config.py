@@ -39,7 +39,7 @@ def test_a_redis_url_turns_on_rasas_redis_lock_store() -> None:
         "http://lb:5055", {"ANYDOOR_REDIS_URL": "rediss://:p%40ss@redis.internal:6380/2"}
     )
     assert config["lock_store"] == {
-        "type": "redis",
+        "type": "channels.stores.AtomicRedisLockStore",
         "url": "redis.internal",
         "port": 6380,
         "db": 2,
