@@ -3,7 +3,7 @@ scaled stack (balancer, both Rasa replicas, PostgreSQL).
 
 Most cases are cheap for the server and still go all the way to it: forged or missing
 signatures, malformed forms and JSON bodies, which the channels must turn away with a 4xx.
-About one case in twelve is a full turn (NLU, dialogue, actions, NLG) with a hostile text
+About one case in twenty-two is a full turn (NLU, dialogue, actions, NLG) with a hostile text
 (several hundred), some of them by SMS. Whatever comes: no 5xx, no replica crashes, and what
 is stored is safe to show: bot messages carry no markup, conversation ids are plain tokens,
 and AnyDoor's own tables hold no text of any message.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pytest
 import ujson
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
@@ -122,7 +122,6 @@ def rest_expectation(body: bytes) -> frozenset[int]:
         isinstance(value, dict)
         and valid_sender(value.get("sender"))
         and isinstance(value.get("message"), str)
-        and len(value["message"]) <= 6400
     ):
         return frozenset({200})
     return frozenset({400})
@@ -132,9 +131,9 @@ def rest_expectation(body: bytes) -> frozenset[int]:
 def cases(draw: st.DrawFn, stack: ScaledStack) -> Case:
     kind = draw(
         st.sampled_from(
-            ["forged sms"] * 4
-            + ["malformed sms"] * 2
-            + ["malformed rest"] * 4
+            ["forged sms"] * 16
+            + ["malformed sms"] * 8
+            + ["malformed rest"] * 18
             + ["rest turn", "sms"]
         )
     )
@@ -196,7 +195,11 @@ def test_ten_thousand_hostile_messages_get_no_5xx_and_nothing_unsafe_is_stored(
     pool = ThreadPoolExecutor(8)
 
     @settings(
-        max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.generate],  # no shrinking: a batch of 20 is readable
     )
     @given(st.lists(cases(scaled), min_size=CASES_PER_EXAMPLE, max_size=CASES_PER_EXAMPLE))
     def check(batch: list[Case]) -> None:
