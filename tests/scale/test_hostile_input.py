@@ -3,7 +3,7 @@ scaled stack (balancer, both Rasa replicas, PostgreSQL).
 
 Most cases are cheap for the server and still go all the way to it: forged or missing
 signatures, malformed forms and JSON bodies, which the channels must turn away with a 4xx.
-About one case in twenty-two is a full turn (NLU, dialogue, actions, NLG) with a hostile text
+About one case in twelve is a full turn (NLU, dialogue, actions, NLG) with a hostile text
 (several hundred), some of them by SMS. Whatever comes: no 5xx, no replica crashes, and what
 is stored is safe to show: bot messages carry no markup, conversation ids are plain tokens,
 and AnyDoor's own tables hold no text of any message.
@@ -131,10 +131,11 @@ def rest_expectation(body: bytes) -> frozenset[int]:
 def cases(draw: st.DrawFn, stack: ScaledStack) -> Case:
     kind = draw(
         st.sampled_from(
-            ["forged sms"] * 16
-            + ["malformed sms"] * 8
-            + ["malformed rest"] * 18
-            + ["rest turn", "sms"]
+            ["forged sms"] * 14
+            + ["malformed sms"] * 6
+            + ["malformed rest"] * 14
+            + ["rest turn"] * 2
+            + ["sms"]
         )
     )
     message = draw(hostile_text)
