@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import latency  # noqa: E402
 from latency import (  # noqa: E402
     BARE_SCRIPT,
     HOUSEHOLD,
@@ -55,6 +56,8 @@ from latency import (  # noqa: E402
 )
 
 DEFAULT_STEPS = (2, 4, 8, 16)
+# A bare Rasa start can take minutes on a busy 2-core machine: wait longer than latency.py.
+latency.SERVER_START_TIMEOUT_S = max(latency.SERVER_START_TIMEOUT_S, 600.0)
 
 
 # --------------------------------------------------------------------------- pure helpers
