@@ -24,7 +24,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup chromium train run shell test lint validate bench oracle catalogs clean
+.PHONY: setup chromium train run run-scaled shell test lint validate bench oracle catalogs clean
 
 setup: $(STAMP) $(CATALOGS) chromium
 
@@ -64,6 +64,12 @@ $(MODEL): $(TRAINING) $(STAMP)
 
 run: setup train
 	@$(PY) -m service.stack
+
+# 2 Rasa + 2 service replicas behind two local balancers, on PostgreSQL and Redis
+# (ANYDOOR_DATABASE_URL, ANYDOOR_REDIS_URL; local servers by default). README, "Running for a
+# whole county".
+run-scaled: setup train
+	@$(PY) -m service.scaled
 
 shell: setup
 	@$(PY) -m service.shell

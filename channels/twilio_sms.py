@@ -13,16 +13,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, Sanic
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse, json, text
+from sqlalchemy.exc import SQLAlchemyError
 from twilio.base.exceptions import TwilioRestException
 from twilio.request_validator import RequestValidator
 
@@ -31,6 +35,8 @@ from bot.i18n import render
 from bot.language import conversation_language
 from bot.privacy import conversation_id
 from channels.erase import erase_conversation, erase_requested, visible
+from channels.safety import clean_text, is_silent, kind_error
+from channels.stores import fail_loudly
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +46,11 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
 # Twilio answers these when a retry may succeed; other 4xx errors are final.
 RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
+# A Twilio message SID: SM or MM and 32 hex digits. Anything else is not from Twilio.
+MESSAGE_SID = re.compile(r"(SM|MM)[0-9a-fA-F]{32}")
+MAX_PHONE_CHARS = 32
+# How long a webhook that arrived while the database was unreachable is held for a retry.
+DEFERRED_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -86,8 +97,18 @@ class SmsOutput(CollectingOutputChannel):
 
 
 def form_params(request: Request) -> dict[str, str]:
-    """Twilio's form fields, one value each."""
-    return {key: values[0] for key, values in request.form.items()}
+    """Twilio's form fields, one value each (the first), empty ones included.
+
+    Parsed here rather than by Sanic, which drops empty fields (Twilio signs them too, e.g.
+    the empty Body of a picture message) and logs a traceback for a body that is not UTF-8.
+    """
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded":
+        return {}
+    fields: dict[str, str] = {}
+    for key, value in parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True):
+        fields.setdefault(key, value)
+    return fields
 
 
 class TwilioSender:
@@ -194,6 +215,10 @@ class TwilioSmsInput(InputChannel):
         async def remember_app(app: Sanic, _: Any) -> None:
             app_holder["app"] = app
 
+        @blueprint.listener("after_server_start")
+        async def storage_errors_reach_the_channel(app: Sanic, _: Any) -> None:
+            fail_loudly(app.ctx.agent)
+
         @blueprint.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return json({"status": "ok", "configured": self.settings is not None})
@@ -209,15 +234,27 @@ class TwilioSmsInput(InputChannel):
             message_sid, phone = params.get("MessageSid"), params.get("From")
             if not message_sid or not phone:
                 return text("Missing MessageSid or From", status=400)
+            if not MESSAGE_SID.fullmatch(message_sid) or not valid_phone(phone):
+                return text("Malformed MessageSid or From", status=400)
             conversation = conversation_id(phone)
-            if not await asyncio.to_thread(store.remember_inbound, message_sid, conversation):
-                return twiml()  # a retried webhook: already handled
-            task = asyncio.create_task(
-                self.handle(
-                    app_holder["app"], on_new_message, conversation, phone,
-                    params.get("Body") or "",
+            body = clean_text(params.get("Body") or "")
+            handling = self.handle(app_holder["app"], on_new_message, conversation, phone, body)
+            try:
+                first = await asyncio.to_thread(store.remember_inbound, message_sid, conversation)
+            except SQLAlchemyError as error:
+                # The database is unreachable (a restart, say). Twilio does not retry a webhook
+                # that failed with a 5xx unless told to, so the message is acknowledged and held
+                # here until the database answers again; the MessageSid is recorded then.
+                logger.warning("SMS webhook held: database unreachable (%s)", type(error).__name__)
+                handling.close()
+                handling = self.handle_when_stored(
+                    app_holder["app"], on_new_message, message_sid, conversation, phone, body
                 )
-            )
+                first = True
+            if not first:
+                handling.close()
+                return twiml()  # a retried webhook: already handled
+            task = asyncio.create_task(handling)
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
             return twiml()
@@ -254,6 +291,32 @@ class TwilioSmsInput(InputChannel):
 
         return blueprint
 
+    async def handle_when_stored(
+        self,
+        app: Sanic,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message_sid: str,
+        conversation: str,
+        phone: str,
+        body: str,
+    ) -> None:
+        """Record the MessageSid once the database answers again, then handle the message."""
+        deadline = time.monotonic() + DEFERRED_SECONDS
+        delay = 0.5
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                first = await asyncio.to_thread(store.remember_inbound, message_sid, conversation)
+                break
+            except SQLAlchemyError as error:
+                if time.monotonic() > deadline:
+                    logger.error("SMS dropped: database unreachable for %.0f s (%s)",
+                                 DEFERRED_SECONDS, type(error).__name__)
+                    return
+            delay = min(delay * 2, 5.0)
+        if first:  # not already handled by another replica meanwhile (a Twilio retry)
+            await self.handle(app, on_new_message, conversation, phone, body)
+
     async def handle(
         self,
         app: Sanic,
@@ -269,6 +332,7 @@ class TwilioSmsInput(InputChannel):
                 await self._handle(app, on_new_message, conversation, phone, body)
         except Exception as error:  # a background task: log the kind of error, never the text
             logger.error("SMS handling failed: %s", type(error).__name__)
+            await self.apologize(conversation, phone, body)
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
                 self._locks.pop(conversation, None)
@@ -309,6 +373,9 @@ class TwilioSmsInput(InputChannel):
         except Exception as error:  # tracebacks can carry the message: log the kind only
             logger.error("Rasa could not handle an SMS: %s", type(error).__name__)
             output.messages = [{"text": render("utter_error", language).text}]
+        if is_silent(visible(output.messages)) and not erase_requested(output.messages):
+            # Nothing could be said (the AnyDoor service was unreachable): say so kindly.
+            output.messages = [kind_error(language)]
         texts = [str(m["text"]) for m in visible(output.messages) if m.get("text")]
         await self.reply(conversation, phone, texts, language)
         if erase_requested(output.messages):
@@ -334,6 +401,13 @@ class TwilioSmsInput(InputChannel):
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
                 self._locks.pop(conversation, None)
+    async def apologize(self, conversation: str, phone: str, body: str) -> None:
+        """After a failed turn, send "try again in a moment" (in the message's language)."""
+        try:
+            language = conversation_language(None, [body])
+            await self.reply(conversation, phone, [kind_error(language)["text"]], language)
+        except Exception as error:  # the database may be down too: the send is still tried
+            logger.error("SMS apology failed: %s", type(error).__name__)
 
     async def reply(
         self, conversation: str, phone: str, texts: list[str], language: str | None = None
@@ -343,6 +417,11 @@ class TwilioSmsInput(InputChannel):
             return
         for body in sms.compose(texts, language=language):
             await self.sender.send(conversation, phone, body)
+
+
+def valid_phone(phone: str) -> bool:
+    """Whether `From` looks like an address Twilio sends (a number, or e.g. whatsapp:+1...)."""
+    return len(phone) <= MAX_PHONE_CHARS and phone.isprintable() and not phone.isspace()
 
 
 def twiml() -> HTTPResponse:

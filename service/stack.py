@@ -18,6 +18,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.store.db import tracker_database_url
+from service.endpoints import write_endpoints
+
 ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var"
 BIN = Path(sys.executable).parent
@@ -70,6 +73,8 @@ class Stack:
     log_dir: Path = VAR / "log"
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    # Where Rasa calls the actions and the NLG (a load balancer when scaled out).
+    action_base_url: str | None = None
 
     @property
     def rasa_url(self) -> str:
@@ -83,7 +88,7 @@ class Stack:
 
     def environment(self) -> dict[str, str]:
         """The environment both processes share."""
-        return {
+        env = {
             **os.environ,
             "ANYDOOR_RASA_PORT": str(self.rasa_port),
             "ANYDOOR_SERVICE_PORT": str(self.service_port),
@@ -91,14 +96,46 @@ class Stack:
             "ANYDOOR_API_TOKEN": api_token(),
             **self.extra_env,
         }
+        # Rasa's tracker store: SQLite at tracker_db, or the PostgreSQL database AnyDoor uses.
+        env["ANYDOOR_TRACKER_DB_URL"] = tracker_database_url(env)
+        return env
 
-    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
+    def endpoints_file(self, rasa_port: int) -> Path:
+        """Write the endpoints file for the Rasa server on `rasa_port`, chosen by environment."""
+        return write_endpoints(
+            self.tracker_db.parent / f"endpoints-{rasa_port}.yml",
+            self.action_base_url or self.service_url,
+            self.environment(),
+        )
+
+    def upgrade_database(self) -> None:
+        """Apply AnyDoor's migrations (`anydoor db upgrade`) before anything starts."""
+        self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "db", "upgrade"],
+            cwd=ROOT, env=self.environment(), check=True, stdout=subprocess.DEVNULL,
+        )
+
+    def rasa_command(self, port: int) -> list[str]:
+        """`rasa run` for a Rasa server on `port`."""
+        return [
+            str(BIN / "rasa"), "run",
+            "--interface", "127.0.0.1", "--port", str(port),
+            "--enable-api", "--auth-token", api_token(),
+            "--model", str(self.model),
+            "--credentials", "credentials.yml", "--endpoints", str(self.endpoints_file(port)),
+        ]
+
+    def _spawn(
+        self, name: str, command: list[str], env: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = (self.log_dir / f"{name}.log").open("ab")
         process = subprocess.Popen(
-            command, cwd=ROOT, env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
+            command, cwd=ROOT, env=env or self.environment(), stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
         )
+        log.close()  # the child has its own copy
         self.processes.append(process)
         return process
 
@@ -106,23 +143,10 @@ class Stack:
         """Start the service, then Rasa, and wait until both answer."""
         if not self.model.exists():
             raise FileNotFoundError(f"No trained model at {self.model}: run `make train`.")
-        self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "bot.cli", "db", "upgrade"],
-            cwd=ROOT, env=self.environment(), check=True, stdout=subprocess.DEVNULL,
-        )
+        self.upgrade_database()
         try:
             service = self._spawn("service", [sys.executable, "-m", "service"])
-            rasa = self._spawn(
-                "rasa",
-                [
-                    str(BIN / "rasa"), "run",
-                    "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-                    "--enable-api", "--auth-token", api_token(),
-                    "--model", str(self.model),
-                    "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-                ],
-            )
+            rasa = self._spawn("rasa", self.rasa_command(self.rasa_port))
             wait_for(f"{self.service_url}/health", timeout, service)
             wait_for(f"{self.rasa_url}/status?token={api_token()}", timeout, rasa)
         except BaseException:

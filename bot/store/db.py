@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,13 +25,19 @@ def database_url() -> str:
     return os.environ.get("ANYDOOR_DATABASE_URL") or f"sqlite:///{var_dir() / 'anydoor.db'}"
 
 
-def tracker_database_url() -> str:
-    """Rasa's tracker store: `ANYDOOR_TRACKER_DB_URL`, else SQLite at `ANYDOOR_TRACKER_DB`."""
-    configured = os.environ.get("ANYDOOR_TRACKER_DB_URL")
+def tracker_database_url(env: Mapping[str, str] | None = None) -> str:
+    """Rasa's tracker store: `ANYDOOR_TRACKER_DB_URL`; else AnyDoor's own database when that
+    is a server (PostgreSQL: Rasa's `events` table sits beside AnyDoor's tables); else SQLite
+    at `ANYDOOR_TRACKER_DB`. Read from `env` (default: this process's environment)."""
+    env = os.environ if env is None else env
+    configured = env.get("ANYDOOR_TRACKER_DB_URL")
     if configured:
         return configured
+    shared = env.get("ANYDOOR_DATABASE_URL")
+    if shared and make_url(shared).get_backend_name() != "sqlite":
+        return shared
     # Neither set: the file `make run` gives Rasa, var/rasa.db.
-    return f"sqlite:///{os.environ.get('ANYDOOR_TRACKER_DB') or var_dir() / 'rasa.db'}"
+    return f"sqlite:///{env.get('ANYDOOR_TRACKER_DB') or var_dir() / 'rasa.db'}"
 
 
 def sqlite_file(url: str) -> Path | None:
