@@ -23,6 +23,7 @@ from channels.safety import (
     clean_text,
     is_silent,
     kind_error,
+    taken_over,
     tracker_language,
     valid_sender,
 )
@@ -77,7 +78,7 @@ class RestChannel(RestInput):
             if erase_requested(output.messages):
                 output.messages[:] = visible(output.messages)
                 await erase_conversation(agent, message.sender_id)
-            elif is_silent(output.messages):
+            elif is_silent(output.messages) and not await taken_over(agent, message.sender_id):
                 language = await tracker_language(agent, message.sender_id, message.text or "")
                 output.messages[:] = [kind_error(language)]
 

@@ -70,6 +70,17 @@ def is_silent(messages: Iterable[dict[str, Any]]) -> bool:
     )
 
 
+async def taken_over(agent: Any, sender_id: str) -> bool:
+    """Whether staff have taken the conversation over (Rasa's tracker is paused): the bot's
+    silence is then expected, not a failure to apologize for."""
+    try:
+        tracker = await agent.tracker_store.retrieve(sender_id)
+    except Exception as error:  # storage down: the turn failed, so it is not a takeover
+        logger.warning("Could not read the conversation (%s)", type(error).__name__)
+        return False
+    return tracker is not None and tracker.is_paused()
+
+
 def kind_error(language: str) -> dict[str, Any]:
     """The "something went wrong, try again in a moment" message, as a bot message."""
     return {"text": render("utter_error", language).text}

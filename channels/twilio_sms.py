@@ -35,7 +35,7 @@ from bot.i18n import render
 from bot.language import conversation_language
 from bot.privacy import conversation_id
 from channels.erase import erase_conversation, erase_requested, visible
-from channels.safety import clean_text, is_silent, kind_error
+from channels.safety import clean_text, is_silent, kind_error, taken_over
 from channels.stores import fail_loudly
 
 logger = logging.getLogger(__name__)
@@ -373,7 +373,11 @@ class TwilioSmsInput(InputChannel):
         except Exception as error:  # tracebacks can carry the message: log the kind only
             logger.error("Rasa could not handle an SMS: %s", type(error).__name__)
             output.messages = [{"text": render("utter_error", language).text}]
-        if is_silent(visible(output.messages)) and not erase_requested(output.messages):
+        if (
+            is_silent(visible(output.messages))
+            and not erase_requested(output.messages)
+            and not await taken_over(agent, conversation)
+        ):
             # Nothing could be said (the AnyDoor service was unreachable): say so kindly.
             output.messages = [kind_error(language)]
         texts = [str(m["text"]) for m in visible(output.messages) if m.get("text")]
