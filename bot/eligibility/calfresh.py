@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from bot.eligibility import codes, fpl
 from bot.eligibility.model import Household, ProgramResult
@@ -42,6 +43,7 @@ def net_income_limit(size: int, on: date) -> int:
     return fpl.monthly_limit(size, snap_vintage(on), share, parameter(path).rounding or "")
 
 
+@lru_cache(maxsize=4096)  # the figures never change: one lookup per size and day
 def _by_size(path: str, size: int, on: date) -> Decimal:
     """A per-size SNAP figure; sizes over the table add `additional` or use the last row."""
     sizes = [int(k) for k in breakdown_keys(path) if k.isdigit()]
