@@ -29,7 +29,7 @@ def test_the_result_is_sent_as_message_ids_for_the_nlg(monkeypatch: pytest.Monke
     responses = [message["response"] for message in run_result(ANSWERS)]
     assert responses == [
         "result_intro", "result_calfresh_likely", "result_medi_cal_likely_everyone",
-        "next_apply_county",
+        "next_apply_county", "result_also",
     ]
 
 
