@@ -16,14 +16,21 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 
-from service.stack import VAR, Stack, api_token, free_port, sms_status, wait_for
+from service.stack import (
+    VAR,
+    Stack,
+    api_token,
+    free_port,
+    run_in_foreground,
+    sms_status,
+    wait_for,
+)
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/anydoor"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -182,6 +189,11 @@ class ScaledStack(Stack):
             raise
 
 
+
+def replicas_of(stack: ScaledStack) -> str:
+    """The replicas and their ports, for the start-up banner."""
+    return ", ".join(f"{name} :{port}" for name, port in stack.replica_ports.items())
+
 def main() -> None:
     """Run the scaled stack in the foreground until Ctrl-C."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -219,29 +231,19 @@ def main() -> None:
         "(about a minute)...",
         flush=True,
     )
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        stack.start()
-        replicas = ", ".join(f"{name} :{port}" for name, port in stack.replica_ports.items())
-        print(
+    run_in_foreground(
+        stack,
+        lambda _: (
             f"\nAnyDoor is running, scaled out.\n"
             f"  Public (Rasa balancer): {stack.rasa_url}  REST /webhooks/rest/webhook\n"
             f"  Service balancer:       {stack.service_url} (actions /webhook, NLG /nlg)\n"
-            f"  Replicas:               {replicas}\n"
+            f"  Replicas:               {replicas_of(stack)}\n"
             f"  Storage:                PostgreSQL {make_url(database).database}, Redis locks\n"
             f"  SMS (Twilio):           {sms_status(stack)}\n"
             f"  Logs:                   {stack.log_dir}\n"
-            f"Press Ctrl-C to stop.",
-            flush=True,
-        )
-        while all(p.poll() is None for p in stack.processes):
-            time.sleep(1)
-        print("A process stopped; see the logs. Stopping.", file=sys.stderr)
-    except KeyboardInterrupt:
-        print("\nStopping...", flush=True)
-    finally:
-        stack.stop()
+            f"Press Ctrl-C to stop."
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,6 +178,23 @@ def sms_status(stack: Stack) -> str:
     return f"on, webhook {env['ANYDOOR_PUBLIC_URL'].rstrip('/')}/webhooks/twilio_sms/webhook"
 
 
+
+def run_in_foreground(stack: Stack, banner: Callable[[Stack], str]) -> None:
+    """Start the stack, print `banner(stack)`, and keep it up until Ctrl-C or a process stops."""
+    # Ctrl-C stops every process, even when started from a shell that ignores SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        stack.start()
+        print(banner(stack), flush=True)
+        while all(p.poll() is None for p in stack.processes):
+            time.sleep(1)
+        print(f"A process stopped; see the logs in {stack.log_dir}. Stopping.", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+    finally:
+        stack.stop()
+
 def main() -> None:
     """Run the stack in the foreground until Ctrl-C."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -189,12 +207,9 @@ def main() -> None:
     args = parser.parse_args()
     stack = Stack(rasa_port=args.rasa_port, service_port=args.service_port)
     print("Starting the AnyDoor service and the Rasa server (about 30 s)...", flush=True)
-    # Ctrl-C stops both processes, even when started from a shell that ignores SIGINT.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        stack.start()
-        print(
+    run_in_foreground(
+        stack,
+        lambda stack: (
             f"\nAnyDoor is running.\n"
             f"  Chat in this machine's terminal:  make shell\n"
             f"  REST webhook:  POST {stack.rasa_url}/webhooks/rest/webhook\n"
@@ -206,16 +221,9 @@ def main() -> None:
             f"  Web chat demo: {stack.service_url}/\n"
             f"  SMS (Twilio):  {sms_status(stack)}\n"
             f"  Logs:          {stack.log_dir}\n"
-            f"Press Ctrl-C to stop.",
-            flush=True,
-        )
-        while all(p.poll() is None for p in stack.processes):
-            time.sleep(1)
-        print("A process stopped; see the logs in var/log. Stopping.", file=sys.stderr)
-    except KeyboardInterrupt:
-        print("\nStopping...", flush=True)
-    finally:
-        stack.stop()
+            f"Press Ctrl-C to stop."
+        ),
+    )
 
 
 if __name__ == "__main__":
