@@ -128,6 +128,25 @@ def latest_input_channel(tracker: Mapping[str, Any]) -> str | None:
     return None
 
 
+def question_held_at_pause(tracker: Mapping[str, Any]) -> str | None:
+    """The question (requested slot) pending when staff took over, to ask again at hand-back.
+
+    While staff hold a conversation Rasa still fills the pending question's slot from each
+    message ("are you there?" would become the ages), so the pause clears `requested_slot`
+    and the hand-back puts it back: the value set last before the latest `pause`.
+    """
+    pending: str | None = None
+    held: str | None = None
+    for event in _events(tracker):
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            pending = event.get("value")
+        elif event.get("event") == "pause":
+            held = pending
+        elif event.get("event") == "restart":
+            pending = held = None
+    return held
+
+
 def is_paused(tracker: Mapping[str, Any]) -> bool:
     """Whether staff took over (a `pause` not followed by `resume` or `restart`)."""
     paused = False
