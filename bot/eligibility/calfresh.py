@@ -17,7 +17,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import breakdown_keys, parameter, reference, value
 
 SNAP = "us/usda/snap"
@@ -244,7 +244,7 @@ def estimate(household: Household, on: date) -> Estimate:
 def screen(household: Household, on: date) -> ProgramResult:
     """CalFresh status, benefit range, reasons and next steps for `household` on `on`."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     size = household.size
     elderly_or_disabled = is_elderly_or_disabled(household, on)
     reasons: list[str] = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import value
 
 CPUC = "states/ca/cpuc/care"
@@ -48,7 +48,7 @@ def screen(household: Household, on: date, *, programs: dict[str, ProgramResult]
             status="likely", reasons=("care_program_based", *caveats), next_steps=steps
         )
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     if within_limit(household, "care", on):
         return ProgramResult(
             status="likely", reasons=("care_income_within_limit", *caveats), next_steps=steps

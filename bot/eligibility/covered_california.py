@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import value
 
 ACA = "us/irs/aca"
@@ -112,7 +112,7 @@ def has_marketplace_adult(household: Household, on: date) -> bool:
 def screen(household: Household, on: date, *, medi_cal: ProgramResult) -> ProgramResult:
     """Covered California status, reasons and expected contribution, given the Medi-Cal result."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     adults_on_medi_cal = medi_cal.status == "likely" and "adults_within_limit" in medi_cal.reasons
     if not has_marketplace_adult(household, on):
         if medi_cal.status == "likely":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.eligibility import care, codes
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import value
 
 CPUC = "states/ca/cpuc/care"
@@ -22,7 +22,7 @@ def screen(household: Household, on: date, *, care_result: ProgramResult) -> Pro
     if care_result.status == "likely":
         return ProgramResult(status="unlikely", reasons=("fera_care_instead",))
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     big_enough = household.size >= int(value(f"{CPUC}/fera_household_size", on))
     if big_enough and care.within_limit(household, "fera", on):
         return ProgramResult(

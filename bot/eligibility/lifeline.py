@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.eligibility import codes
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import breakdown_keys, reference, value
 
 CPUC = "states/ca/cpuc/lifeline"
@@ -48,7 +48,7 @@ def screen(household: Household, on: date, *, programs: dict[str, ProgramResult]
         return ProgramResult(status="likely", reasons=("lifeline_program_based",), next_steps=steps)
     income = household.monthly_income
     if income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     carried = ("lifeline_limits_carried_forward",) if limits_carried_forward(on) else ()
     if income * 12 <= annual_income_limit(household.size, on):
         return ProgramResult(

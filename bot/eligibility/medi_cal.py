@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import parameter, value
 
 DHCS = "states/ca/dhcs/medi_cal"
@@ -82,7 +82,7 @@ def magi_household_size(household: Household) -> int:
 def screen(household: Household, on: date) -> ProgramResult:
     """Medi-Cal status, reasons and next steps for `household` on `on`."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     child_max, adult_max = age_groups(on)
     ages = household.member_ages
     reasons: list[str] = []

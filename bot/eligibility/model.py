@@ -95,6 +95,11 @@ class ProgramResult:
         )
 
 
+# The answer of every program that needs the income when it is not known. Results are frozen, so
+# an answer that never varies is built once and shared.
+INCOME_UNKNOWN = ProgramResult(status="needs_info", reasons=("income_unknown",))
+
+
 @dataclass(frozen=True)
 class Screening:
     """Results per program id (snake_case), for the rules in force on `on`."""

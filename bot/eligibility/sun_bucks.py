@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import parameter, reference, value
 
 SCHOOL_MEALS = "us/usda/school_meals"
@@ -112,7 +112,7 @@ def screen(
     by_income = ("sun_bucks_income_within_limit",) if within_income_limit(household, on) else ()
     if not automatic and not by_income:
         if household.monthly_income is None:
-            return ProgramResult(status="needs_info", reasons=("income_unknown",))
+            return INCOME_UNKNOWN
         return ProgramResult(
             status="unlikely",
             reasons=("sun_bucks_income_over_limit",),
