@@ -83,9 +83,7 @@ def tax_household(household: Household, on: date) -> TaxHousehold:
         # Nobody 19+: the oldest files the return and cannot be their own qualifying child.
         children.remove(oldest)
         adults = (oldest,)
-    earned = (
-        Decimal(str(household.monthly_income or 0)) * 12 if household.earned_income else ZERO
-    )
+    earned = Decimal(str(household.monthly_income or 0)) * 12 if household.earned_income else ZERO
     return TaxHousehold(
         earned=earned,
         children=len(children),
