@@ -11,10 +11,10 @@ The rule, in the order it reads:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.eligibility import codes, fpl
 from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
@@ -95,8 +95,8 @@ def elderly_age(on: date) -> int:
 
 def is_elderly_or_disabled(household: Household, on: date) -> bool:
     """A member 60 or older, or a member with a disability (7 CFR 271.2)."""
-    oldest = elderly_age(on)
-    return bool(household.disability) or any(age >= oldest for age in household.member_ages)
+    elderly_from = elderly_age(on)
+    return bool(household.disability) or max(household.member_ages) >= elderly_from
 
 
 @lru_cache(maxsize=512)
@@ -201,8 +201,9 @@ def _abawd_ages(on: date) -> tuple[int, int, int]:
     )
 
 
-@dataclass(frozen=True)
-class Estimate:
+# Built for every household screened: a NamedTuple (immutable too) is much cheaper to build
+# than a frozen dataclass.
+class Estimate(NamedTuple):
     """Low and high monthly benefit and what shaped the range."""
 
     low: int

@@ -15,10 +15,10 @@ out, and every answer says so with `calworks_approximate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
@@ -117,8 +117,9 @@ def grant(income: Decimal, area: str, size: int, on: date, *, earned: bool) -> i
     return int((cap - net).to_integral_value(rounding=ROUND_FLOOR))
 
 
-@dataclass(frozen=True)
-class Estimate:
+# Built for every household screened: a NamedTuple (immutable too) is much cheaper to build
+# than a frozen dataclass.
+class Estimate(NamedTuple):
     """Low and high monthly grant: the low end in Region 2 with income counted as unearned when
     unsure, the high end in Region 1 with income counted as earned when unsure."""
 
@@ -146,7 +147,7 @@ def category_reasons(household: Household, on: date) -> tuple[str, ...]:
     """Who makes this a CalWORKs family: a child, or a pregnant person."""
     child_max = child_max_age(on)
     found = (
-        ("calworks_child", any(age <= child_max for age in household.member_ages)),
+        ("calworks_child", min(household.member_ages) <= child_max),
         ("calworks_pregnant", bool(household.pregnant)),
     )
     return tuple(reason for reason, present in found if present)

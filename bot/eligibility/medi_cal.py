@@ -88,9 +88,7 @@ def screen(household: Household, on: date) -> ProgramResult:
     reasons: list[str] = []
     magi_size = magi_household_size(household)
 
-    if any(age <= child_max for age in ages) and within_limit(
-        household, "children", on, size=magi_size
-    ):
+    if min(ages) <= child_max and within_limit(household, "children", on, size=magi_size):
         reasons.append("children_within_limit")
     if any(child_max < age <= adult_max for age in ages) and within_limit(
         household, "adults", on, size=magi_size
@@ -101,7 +99,7 @@ def screen(household: Household, on: date) -> ProgramResult:
             reasons.append("pregnant_within_limit")
         elif within_limit(household, "pregnant_mcap", on, size=magi_size):
             reasons.append("pregnant_mcap")
-    senior_or_disabled = bool(household.disability) or any(age > adult_max for age in ages)
+    senior_or_disabled = bool(household.disability) or max(ages) > adult_max
     if senior_or_disabled and (
         countable_aged_disabled_income(household, on)
         <= monthly_income_limit("senior_or_disabled", household.size, on)
@@ -214,7 +212,7 @@ def possible_reasons(household: Household, on: date) -> tuple[str, ...]:
     counties = value(f"{DHCS}/c_chip", on, "counties")
     if (
         household.county in counties
-        and any(age <= child_max for age in ages)
+        and min(ages) <= child_max
         and within_limit(household, "c_chip", on, size=magi_household_size(household))
     ):
         reasons.append("county_childrens_program_may_apply")

@@ -67,7 +67,7 @@ def category_reasons(household: Household, on: date) -> tuple[str, ...]:
     ages = household.member_ages
     found = (
         ("wic_pregnant", bool(household.pregnant)),
-        ("wic_infant", any(age <= infant_max for age in ages)),
+        ("wic_infant", min(ages) <= infant_max),
         ("wic_child", any(infant_max < age <= child_max for age in ages)),
     )
     return tuple(reason for reason, present in found if present)
@@ -84,7 +84,7 @@ def medi_cal_covers_a_wic_member(household: Household, medi_cal: ProgramResult, 
     if "pregnant_within_limit" in medi_cal.reasons:
         return True
     _, child_max = category_ages(on)
-    young_child = any(age <= child_max for age in household.member_ages)
+    young_child = min(household.member_ages) <= child_max
     return "children_within_limit" in medi_cal.reasons and young_child
 
 
