@@ -99,3 +99,22 @@ def test_the_question_pending_at_the_latest_pause_is_held_for_the_hand_back() ->
     )
     assert question_held_at_pause({"events": [slot(None), {"event": "pause"}]}) is None
     assert question_held_at_pause({"events": [*events, {"event": "restart"}]}) is None
+
+
+def test_a_pressed_button_shows_as_the_title_the_person_saw() -> None:
+    tracker = {
+        "events": [
+            {
+                "event": "bot",
+                "text": "What would change in your home?",
+                "data": {"buttons": [{"title": "Someone moves in", "payload": "/what_if_in"}]},
+            },
+            {"event": "user", "text": "/what_if_in"},
+            {"event": "bot", "text": "How old is the person moving in?"},
+            {"event": "user", "text": "/what_if_in"},  # typed later, no button shown: as typed
+        ]
+    }
+    assert [line.text for line in lines(tracker) if line.speaker == "person"] == [
+        "[Someone moves in]",
+        "/what_if_in",
+    ]
