@@ -7,9 +7,10 @@ skipped for a few seconds and the request goes to the next one: a request that n
 a replica is safe to send again, so a stopped replica costs no request. A replica that fails
 after it got the request is not retried (the request may have been handled): the client gets
 502. Path, query and body pass through unchanged, so Twilio's signature (computed on the
-public URL, the balancer's) still matches. Production puts any load balancer here instead
-(see README, "Running for a whole county"); this one exists so the scaled shape runs on one
-machine. It does not carry WebSockets.
+public URL, the balancer's) still matches. An event stream (the web chat's staff replies)
+is passed on as it comes. Production puts any load balancer here instead (see README,
+"Running for a whole county"); this one exists so the scaled shape runs on one machine. It
+does not carry WebSockets.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ HOP_BY_HOP = frozenset(
 )
 SKIP_SECONDS = 3.0  # how long a replica that refused a connection is left out
 CONNECT_TIMEOUT = 2.0
-REQUEST_TIMEOUT = 300.0  # a Rasa turn can wait on the lock of a busy conversation
+# A Rasa turn can wait on the lock of a busy conversation; an event stream sends a
+# keepalive every 20 s, so it never waits this long between reads.
+READ_TIMEOUT = 300.0
 
 
 class Balancer:
@@ -67,7 +70,9 @@ class Balancer:
     async def start(self, _app: web.Application) -> None:
         """Open the client session (inside the running loop)."""
         self._session = aiohttp.ClientSession(
-            timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT, sock_connect=CONNECT_TIMEOUT),
+            timeout=aiohttp.ClientTimeout(
+                total=None, sock_connect=CONNECT_TIMEOUT, sock_read=READ_TIMEOUT
+            ),
             auto_decompress=False,
             connector=aiohttp.TCPConnector(limit=0),
         )
@@ -91,11 +96,16 @@ class Balancer:
                 async with self._session.request(
                     request.method, url, headers=headers, data=body or None, allow_redirects=False
                 ) as upstream:
-                    payload = await upstream.read()
-                    answer = web.Response(status=upstream.status, body=payload)
-                    for key, value in upstream.headers.items():
-                        if key.lower() not in HOP_BY_HOP:
-                            answer.headers.add(key, value)
+                    headers = [
+                        (key, value)
+                        for key, value in upstream.headers.items()
+                        if key.lower() not in HOP_BY_HOP
+                    ]
+                    if upstream.content_type == "text/event-stream":
+                        return await self.stream(request, upstream, headers)
+                    answer = web.Response(status=upstream.status, body=await upstream.read())
+                    for key, value in headers:
+                        answer.headers.add(key, value)
                     return answer
             except aiohttp.ClientConnectorError:
                 # Never reached the replica: rest it and try the next one.
@@ -106,6 +116,24 @@ class Balancer:
                 logger.warning("Replica %s failed a request (%s)", index + 1, type(error).__name__)
                 return web.Response(status=502, text="Bad gateway")
         return web.Response(status=503, text="No replica is available")
+
+    async def stream(
+        self,
+        request: web.Request,
+        upstream: aiohttp.ClientResponse,
+        headers: list[tuple[str, str]],
+    ) -> web.StreamResponse:
+        """Pass an event stream on chunk by chunk until either side closes it."""
+        answer = web.StreamResponse(status=upstream.status)
+        for key, value in headers:
+            answer.headers.add(key, value)
+        await answer.prepare(request)
+        try:
+            async for chunk in upstream.content.iter_any():
+                await answer.write(chunk)
+        except (aiohttp.ClientError, asyncio.TimeoutError, ConnectionResetError):
+            pass  # the replica or the client went away: the widget reconnects
+        return answer
 
 
 def application(backends: Sequence[str]) -> web.Application:
