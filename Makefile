@@ -14,7 +14,7 @@ ORACLE_REQS  := bench/oracle/requirements.txt
 MODEL    := models/anydoor.tar.gz
 LOCALES  := $(wildcard locales/*/LC_MESSAGES/messages.po)
 CATALOGS := $(LOCALES:.po=.mo)
-TRAINING := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+TRAINING := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard nlu_components/*.py)
 
 export ANYDOOR_RASA_PORT    ?= 5005
 export ANYDOOR_SERVICE_PORT ?= 5055
@@ -58,7 +58,7 @@ catalogs: $(STAMP)
 # Trains only when the training data or config changed since the last model.
 train: $(MODEL)
 $(MODEL): $(TRAINING) $(STAMP)
-	@echo "Training the model (about 15 minutes on 2 cores)..."
+	@echo "Training the model (about a minute)..."
 	@$(RASA) train --fixed-model-name anydoor --out models --quiet
 	@touch $@
 

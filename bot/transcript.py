@@ -105,15 +105,33 @@ def _moment(event: Mapping[str, Any]) -> datetime | None:
     return datetime.fromtimestamp(stamp, timezone.utc).replace(tzinfo=None)
 
 
+def _button_titles(event: Mapping[str, Any]) -> dict[str, str]:
+    """A bot message's buttons: payload -> the title the person saw."""
+    buttons = (event.get("data") or {}).get("buttons") or ()
+    return {
+        str(button["payload"]): str(button["title"])
+        for button in buttons
+        if isinstance(button, dict) and button.get("payload") and button.get("title")
+    }
+
+
 def lines(tracker: Mapping[str, Any]) -> list[Line]:
-    """The person's, the bot's and staff messages, in order."""
+    """The person's, the bot's and staff messages, in order. A button the person pressed
+    shows as its title ("Someone moves in"), not as its payload ("/what_if{...}")."""
     found = []
+    buttons: dict[str, str] = {}
     for event in _events(tracker):
         kind, text = event.get("event"), event.get("text")
+        if kind == "bot":
+            buttons.update(_button_titles(event))
         if not text:
             continue
         if kind == "user":
-            found.append(Line("person", str(text), _moment(event)))
+            shown = buttons.get(str(text))
+            buttons = {}  # buttons answer only the message that follows them
+            found.append(
+                Line("person", f"[{shown}]" if shown else str(text), _moment(event))
+            )
         elif kind == "bot":
             from_staff = (event.get("metadata") or {}).get("from") == STAFF
             found.append(Line(STAFF if from_staff else "bot", str(text), _moment(event)))
@@ -126,6 +144,25 @@ def latest_input_channel(tracker: Mapping[str, Any]) -> str | None:
         if event.get("event") == "user" and event.get("input_channel"):
             return str(event["input_channel"])
     return None
+
+
+def question_held_at_pause(tracker: Mapping[str, Any]) -> str | None:
+    """The question (requested slot) pending when staff took over, to ask again at hand-back.
+
+    While staff hold a conversation Rasa still fills the pending question's slot from each
+    message ("are you there?" would become the ages), so the pause clears `requested_slot`
+    and the hand-back puts it back: the value set last before the latest `pause`.
+    """
+    pending: str | None = None
+    held: str | None = None
+    for event in _events(tracker):
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            pending = event.get("value")
+        elif event.get("event") == "pause":
+            held = pending
+        elif event.get("event") == "restart":
+            pending = held = None
+    return held
 
 
 def is_paused(tracker: Mapping[str, Any]) -> bool:

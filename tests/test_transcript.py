@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bot.transcript import is_paused, latest_input_channel, lines, summarize
+from bot.transcript import (
+    is_paused,
+    latest_input_channel,
+    lines,
+    question_held_at_pause,
+    summarize,
+)
 
 TRACKER = {
     "slots": {
@@ -79,3 +85,36 @@ def test_a_pause_means_staff_took_over_until_a_resume() -> None:
     assert is_paused(TRACKER)
     resumed = {**TRACKER, "events": [*TRACKER["events"], {"event": "resume"}]}
     assert not is_paused(resumed)
+
+
+def test_the_question_pending_at_the_latest_pause_is_held_for_the_hand_back() -> None:
+    def slot(value: str | None) -> dict[str, object]:
+        return {"event": "slot", "name": "requested_slot", "value": value}
+
+    events = [slot("zip_code"), slot("member_ages"), {"event": "pause"}, slot(None)]
+    assert question_held_at_pause({"events": events}) == "member_ages"
+    handed_back = [*events, {"event": "resume"}, slot("member_ages"), slot("pregnant")]
+    assert question_held_at_pause({"events": [*handed_back, {"event": "pause"}, slot(None)]}) == (
+        "pregnant"
+    )
+    assert question_held_at_pause({"events": [slot(None), {"event": "pause"}]}) is None
+    assert question_held_at_pause({"events": [*events, {"event": "restart"}]}) is None
+
+
+def test_a_pressed_button_shows_as_the_title_the_person_saw() -> None:
+    tracker = {
+        "events": [
+            {
+                "event": "bot",
+                "text": "What would change in your home?",
+                "data": {"buttons": [{"title": "Someone moves in", "payload": "/what_if_in"}]},
+            },
+            {"event": "user", "text": "/what_if_in"},
+            {"event": "bot", "text": "How old is the person moving in?"},
+            {"event": "user", "text": "/what_if_in"},  # typed later, no button shown: as typed
+        ]
+    }
+    assert [line.text for line in lines(tracker) if line.speaker == "person"] == [
+        "[Someone moves in]",
+        "/what_if_in",
+    ]

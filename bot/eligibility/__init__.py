@@ -53,7 +53,7 @@ def _household(household: Household | Mapping[str, Any]) -> Household:
         raise ValueError(f"only {', '.join(SUPPORTED_STATES)} households can be screened")
     if not household.member_ages:
         raise ValueError("member_ages needs at least one age")
-    if any(age < 0 or age > 130 for age in household.member_ages):
+    if min(household.member_ages) < 0 or max(household.member_ages) > 130:
         raise ValueError("member_ages must be between 0 and 130")
     if household.monthly_income is not None and household.monthly_income < 0:
         raise ValueError("monthly_income cannot be negative")

@@ -15,10 +15,10 @@ out, and every answer says so with `calworks_approximate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
@@ -26,6 +26,7 @@ from bot.eligibility.parameters import parameter, reference, value
 
 CDSS = "states/ca/cdss/calworks"
 REGION_1, REGION_2 = "region_1", "region_2"
+ZERO = Decimal(0)
 
 
 def county_name(county: str) -> str:
@@ -52,6 +53,7 @@ def _sizes(path: str, area: str) -> tuple[int, ...]:
     return tuple(sorted(int(k) for k in node if k.isdigit()))
 
 
+@lru_cache(maxsize=4096)  # the parameter tree never changes
 def maximum_aid_payment(area: str, size: int, on: date) -> int:
     """Non-exempt MAP for an AU of `size` in `area`; the largest row means "that many or more"."""
     path = f"{CDSS}/maximum_aid_payment"
@@ -59,6 +61,7 @@ def maximum_aid_payment(area: str, size: int, on: date) -> int:
     return int(value(path, on, area, min(size, largest)))
 
 
+@lru_cache(maxsize=4096)
 def mbsac(area: str, size: int, on: date) -> int:
     """MBSAC for a family of `size` in `area`; sizes over the table add `additional` each."""
     path = f"{CDSS}/mbsac"
@@ -76,12 +79,22 @@ def map_carried_forward(on: date) -> bool:
     return reference(f"{CDSS}/maximum_aid_payment", on, REGION_1, 1).status == "carried_forward"
 
 
+@lru_cache(maxsize=512)
+def _disregards(on: date) -> tuple[Decimal, Decimal, Decimal]:
+    """(applicant disregard per employed person, recipient flat disregard, share of the rest
+    counted) in force on `on`."""
+    path = f"{CDSS}/income_disregards"
+    return (
+        Decimal(str(value(path, on, "applicant_per_employed_person"))),
+        Decimal(str(value(path, on, "recipient_flat"))),
+        Decimal(str(value(path, on, "recipient_share_of_rest_counted"))),
+    )
+
+
 def passes_applicant_test(income: Decimal, area: str, size: int, on: date, *, earned: bool) -> bool:
     """Gross income less $450 (one employed person assumed) at or under the MBSAC."""
-    disregard = Decimal(
-        str(value(f"{CDSS}/income_disregards", on, "applicant_per_employed_person"))
-    )
-    countable = max(Decimal(0), income - disregard) if earned else income
+    disregard, _, _ = _disregards(on)
+    countable = max(ZERO, income - disregard) if earned else income
     return countable <= mbsac(area, size, on)
 
 
@@ -89,9 +102,8 @@ def net_nonexempt_income(income: Decimal, on: date, *, earned: bool) -> Decimal:
     """Earnings less the first $600 and half of the rest; unearned income counts in full."""
     if not earned:
         return income
-    flat = Decimal(str(value(f"{CDSS}/income_disregards", on, "recipient_flat")))
-    share = Decimal(str(value(f"{CDSS}/income_disregards", on, "recipient_share_of_rest_counted")))
-    return max(Decimal(0), income - flat) * share
+    _, flat, share = _disregards(on)
+    return max(ZERO, income - flat) * share
 
 
 def grant(income: Decimal, area: str, size: int, on: date, *, earned: bool) -> int:
@@ -105,8 +117,9 @@ def grant(income: Decimal, area: str, size: int, on: date, *, earned: bool) -> i
     return int((cap - net).to_integral_value(rounding=ROUND_FLOOR))
 
 
-@dataclass(frozen=True)
-class Estimate:
+# Built for every household screened: a NamedTuple (immutable too) is much cheaper to build
+# than a frozen dataclass.
+class Estimate(NamedTuple):
     """Low and high monthly grant: the low end in Region 2 with income counted as unearned when
     unsure, the high end in Region 1 with income counted as earned when unsure."""
 
@@ -124,23 +137,32 @@ def estimate(household: Household, on: date) -> Estimate:
     return Estimate(low=min(low, high), high=max(low, high))
 
 
+@lru_cache(maxsize=512)
+def child_max_age(on: date) -> int:
+    """The oldest age of a needy child (W&I Code 11253: 18, finishing high school)."""
+    return int(value(f"{CDSS}/ages", on, "child_max_age"))
+
+
 def category_reasons(household: Household, on: date) -> tuple[str, ...]:
     """Who makes this a CalWORKs family: a child, or a pregnant person."""
-    child_max = int(value(f"{CDSS}/ages", on, "child_max_age"))
+    child_max = child_max_age(on)
     found = (
-        ("calworks_child", any(age <= child_max for age in household.member_ages)),
+        ("calworks_child", min(household.member_ages) <= child_max),
         ("calworks_pregnant", bool(household.pregnant)),
     )
     return tuple(reason for reason, present in found if present)
+
+
+NO_CHILD = ProgramResult(
+    status="unlikely", reasons=("no_calworks_child",), next_steps=(codes.CALL_211,)
+)
 
 
 def screen(household: Household, on: date) -> ProgramResult:
     """CalWORKs status, monthly grant range, reasons and next steps."""
     categories = category_reasons(household, on)
     if not categories:
-        return ProgramResult(
-            status="unlikely", reasons=("no_calworks_child",), next_steps=(codes.CALL_211,)
-        )
+        return NO_CHILD
     if household.monthly_income is None:
         return ProgramResult(status="needs_info", reasons=(*categories, "income_unknown"))
     caveats: list[str] = []

@@ -13,19 +13,22 @@ says so. Municipal utilities (LADWP, SMUD, ...) run their own programs.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import value
 
 CPUC = "states/ca/cpuc/care"
 
 
+@lru_cache(maxsize=512)  # the parameter tree never changes
 def vintage(on: date) -> int:
     """Guideline year of the CPUC table in force on `on` (a new table every June 1)."""
     return int(value(f"{CPUC}/fpl_vintage", on))
 
 
+@lru_cache(maxsize=4096)
 def annual_income_limit(program: str, size: int, on: date) -> int:
     """CPUC table: ceil(guideline x share) for the size, households of one on the 1-2 row."""
     table_size = max(size, int(value(f"{CPUC}/smallest_size", on)))
@@ -39,18 +42,23 @@ def within_limit(household: Household, program: str, on: date) -> bool:
     return income is not None and income * 12 <= annual_income_limit(program, household.size, on)
 
 
+CAVEATS = ("care_discount_estimate", "care_cpuc_utilities_only")
+# The three answers never vary (results are frozen): built once.
+PROGRAM_BASED = ProgramResult(
+    status="likely", reasons=("care_program_based", *CAVEATS), next_steps=(codes.APPLY_CARE,)
+)
+INCOME_WITHIN_LIMIT = ProgramResult(
+    status="likely", reasons=("care_income_within_limit", *CAVEATS), next_steps=(codes.APPLY_CARE,)
+)
+INCOME_OVER_LIMIT = ProgramResult(status="unlikely", reasons=("care_income_over_limit",))
+
+
 def screen(household: Household, on: date, *, programs: dict[str, ProgramResult]) -> ProgramResult:
     """CARE status from the programs already screened, then from income."""
-    caveats = ("care_discount_estimate", "care_cpuc_utilities_only")
-    steps = (codes.APPLY_CARE,)
     if any(result.status == "likely" for result in programs.values()):
-        return ProgramResult(
-            status="likely", reasons=("care_program_based", *caveats), next_steps=steps
-        )
+        return PROGRAM_BASED
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     if within_limit(household, "care", on):
-        return ProgramResult(
-            status="likely", reasons=("care_income_within_limit", *caveats), next_steps=steps
-        )
-    return ProgramResult(status="unlikely", reasons=("care_income_over_limit",))
+        return INCOME_WITHIN_LIMIT
+    return INCOME_OVER_LIMIT

@@ -19,20 +19,24 @@ area (the credit is benchmark premium - contribution).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import value
 
 ACA = "us/irs/aca"
 MEDI_CAL_AGES = "states/ca/dhcs/medi_cal/age_groups"
 
 
+# The parameter tree is read once and never changes: each figure below is read once per date,
+# then cached for every household screened that day. Errors are not cached.
+
+
+@lru_cache(maxsize=512)
 def vintage(on: date) -> int:
     """Guideline year of the premium tax credit in force on `on` (the year before coverage)."""
     return int(value(f"{ACA}/fpl_vintage", on))
@@ -46,9 +50,27 @@ def fpl_share(household: Household, on: date) -> Decimal:
 
 def within_credit_limits(share: Decimal, on: date) -> bool:
     """At or over 100% and at or under the cap (400%, or none in 2021-2025)."""
-    low = Decimal(str(value(f"{ACA}/income_limits", on, "min_fpl_share")))
-    high = float(value(f"{ACA}/income_limits", on, "max_fpl_share"))
+    low, high = _credit_limits(on)
     return share >= low and float(share) <= high
+
+
+@lru_cache(maxsize=512)
+def _credit_limits(on: date) -> tuple[Decimal, float]:
+    """(lowest share, highest share) of the poverty line with a premium tax credit."""
+    return (
+        Decimal(str(value(f"{ACA}/income_limits", on, "min_fpl_share"))),
+        float(value(f"{ACA}/income_limits", on, "max_fpl_share")),
+    )
+
+
+@lru_cache(maxsize=512)
+def _help_limits(on: date) -> tuple[Decimal, Decimal]:
+    """(cost-sharing reductions, California premium subsidy): the highest share of the poverty
+    line each may help."""
+    return (
+        Decimal(str(value("us/hhs/aca_cost_sharing_reduction", on))),
+        Decimal(str(value("states/ca/hbex/premium_subsidy", on))),
+    )
 
 
 Band = tuple[Decimal, Decimal, Decimal, Decimal]
@@ -83,8 +105,9 @@ def applicable_percentage(share: Decimal, on: date) -> Decimal | None:
     return None
 
 
-@dataclass(frozen=True)
-class Contribution:
+# Built for every household screened: a NamedTuple (immutable too) is much cheaper to build
+# than a frozen dataclass.
+class Contribution(NamedTuple):
     """Expected yearly and monthly payment for the benchmark plan at one applicable rate."""
 
     rate: Decimal
@@ -102,39 +125,41 @@ def expected_contribution(household: Household, on: date) -> Contribution | None
     return Contribution(rate, monthly)
 
 
+@lru_cache(maxsize=512)
+def _medi_cal_ages(on: date) -> tuple[int, int]:
+    return (
+        int(value(MEDI_CAL_AGES, on, "child_max_age")),
+        int(value(MEDI_CAL_AGES, on, "adult_max_age")),
+    )
+
+
 def has_marketplace_adult(household: Household, on: date) -> bool:
     """A member 19-64: older than Medi-Cal's children's group, younger than Medicare."""
-    child_max = int(value(MEDI_CAL_AGES, on, "child_max_age"))
-    adult_max = int(value(MEDI_CAL_AGES, on, "adult_max_age"))
+    child_max, adult_max = _medi_cal_ages(on)
     return any(child_max < age <= adult_max for age in household.member_ages)
 
 
 def screen(household: Household, on: date, *, medi_cal: ProgramResult) -> ProgramResult:
     """Covered California status, reasons and expected contribution, given the Medi-Cal result."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     adults_on_medi_cal = medi_cal.status == "likely" and "adults_within_limit" in medi_cal.reasons
     if not has_marketplace_adult(household, on):
         if medi_cal.status == "likely":
-            return _covered_by_medi_cal()
-        return ProgramResult(
-            status="unlikely", reasons=("no_adult_19_64",), next_steps=(codes.CALL_211,)
-        )
+            return COVERED_BY_MEDI_CAL
+        return NO_ADULT_19_64
     if adults_on_medi_cal:
-        return _covered_by_medi_cal()
+        return COVERED_BY_MEDI_CAL
     share = fpl_share(household, on)
     if not within_credit_limits(share, on):
-        return ProgramResult(
-            status="unlikely",
-            reasons=("premium_tax_credit_over_limit",),
-            next_steps=(codes.APPLY_COVERED_CALIFORNIA, codes.CALL_211),
-        )
+        return OVER_LIMIT
     reasons = ["premium_tax_credit_within_limit"]
-    if float(value(f"{ACA}/income_limits", on, "max_fpl_share")) == float("inf"):
+    if _credit_limits(on)[1] == float("inf"):
         reasons.append("enhanced_premium_tax_credit")
-    if share <= Decimal(str(value("us/hhs/aca_cost_sharing_reduction", on))):
+    cost_sharing_limit, state_subsidy_limit = _help_limits(on)
+    if share <= cost_sharing_limit:
         reasons.append("cost_sharing_help_may_apply")
-    if share <= Decimal(str(value("states/ca/hbex/premium_subsidy", on))):
+    if share <= state_subsidy_limit:
         reasons.append("state_premium_subsidy_may_apply")
     contribution = expected_contribution(household, on)
     if contribution is None:
@@ -150,10 +175,18 @@ def screen(household: Household, on: date, *, medi_cal: ProgramResult) -> Progra
     )
 
 
-def _covered_by_medi_cal() -> ProgramResult:
-    # Not a "no": the household's coverage comes from Medi-Cal, which the Medi-Cal result shows.
-    return ProgramResult(
-        status="unlikely",
-        reasons=("covered_by_medi_cal",),
-        next_steps=(codes.APPLY_BENEFITSCAL,),
-    )
+# Answers that never vary (results are frozen): built once.
+# Not a "no": the household's coverage comes from Medi-Cal, which the Medi-Cal result shows.
+COVERED_BY_MEDI_CAL = ProgramResult(
+    status="unlikely",
+    reasons=("covered_by_medi_cal",),
+    next_steps=(codes.APPLY_BENEFITSCAL,),
+)
+NO_ADULT_19_64 = ProgramResult(
+    status="unlikely", reasons=("no_adult_19_64",), next_steps=(codes.CALL_211,)
+)
+OVER_LIMIT = ProgramResult(
+    status="unlikely",
+    reasons=("premium_tax_credit_over_limit",),
+    next_steps=(codes.APPLY_COVERED_CALIFORNIA, codes.CALL_211),
+)

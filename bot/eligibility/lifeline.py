@@ -15,13 +15,14 @@ from datetime import date
 from functools import lru_cache
 
 from bot.eligibility import codes
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import breakdown_keys, reference, value
 
 CPUC = "states/ca/cpuc/lifeline"
 LIMITS = f"{CPUC}/income_limits"
 
 
+@lru_cache(maxsize=4096)  # the parameter tree never changes
 def annual_income_limit(size: int, on: date) -> int:
     """CPUC LifeLine annual limit for `size` people; sizes over the table add `additional`."""
     largest = _largest_size()
@@ -41,14 +42,19 @@ def limits_carried_forward(on: date) -> bool:
     return reference(LIMITS, on, 1).status == "carried_forward"
 
 
+PROGRAM_BASED = ProgramResult(  # never varies (results are frozen): built once
+    status="likely", reasons=("lifeline_program_based",), next_steps=(codes.APPLY_LIFELINE,)
+)
+
+
 def screen(household: Household, on: date, *, programs: dict[str, ProgramResult]) -> ProgramResult:
     """LifeLine status from the programs already screened, then from income."""
     steps = (codes.APPLY_LIFELINE,)
     if any(result.status == "likely" for result in programs.values()):
-        return ProgramResult(status="likely", reasons=("lifeline_program_based",), next_steps=steps)
+        return PROGRAM_BASED
     income = household.monthly_income
     if income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     carried = ("lifeline_limits_carried_forward",) if limits_carried_forward(on) else ()
     if income * 12 <= annual_income_limit(household.size, on):
         return ProgramResult(

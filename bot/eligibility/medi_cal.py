@@ -24,21 +24,28 @@ screener cannot know whose income it is and Medi-Cal would not pool it all:
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import parameter, value
 
 DHCS = "states/ca/dhcs/medi_cal"
 NON_MAGI_GROUPS = frozenset({"senior_or_disabled", "working_disabled"})
 OWN_FILE_GROUPS = {"working_disabled": f"{DHCS}/working_disabled", "c_chip": f"{DHCS}/c_chip"}
 
+# The parameter tree is read once and never changes, so each figure below depends only on its
+# arguments (a date, a group, a size): read once, cached, and reused by every household
+# screened that day. Errors are not cached.
 
+
+@lru_cache(maxsize=512)
 def vintage(on: date, *, magi: bool) -> int:
     """Guideline year DHCS uses on `on`: MAGI from January 1, the ABD FPL program from April 1."""
     return int(value(f"{DHCS}/fpl_vintage", on, "magi" if magi else "non_magi"))
 
 
+@lru_cache(maxsize=4096)
 def monthly_income_limit(group: str, size: int, on: date) -> int:
     """Monthly limit of `group` for `size` people, rounded as the DHCS chart rounds."""
     if group in OWN_FILE_GROUPS:
@@ -56,6 +63,15 @@ def within_limit(household: Household, group: str, on: date, *, size: int | None
     return (household.monthly_income or 0) * 12 <= limit * 12
 
 
+@lru_cache(maxsize=512)
+def age_groups(on: date) -> tuple[int, int]:
+    """The oldest age of the children's group (18) and of the adults' group (64)."""
+    return (
+        int(value(f"{DHCS}/age_groups", on, "child_max_age")),
+        int(value(f"{DHCS}/age_groups", on, "adult_max_age")),
+    )
+
+
 def magi_household_size(household: Household) -> int:
     """MAGI household size: everyone, plus the expected baby when someone is pregnant. California
     counts the unborn child in every member's household, not only the pregnant person's
@@ -66,16 +82,13 @@ def magi_household_size(household: Household) -> int:
 def screen(household: Household, on: date) -> ProgramResult:
     """Medi-Cal status, reasons and next steps for `household` on `on`."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
-    child_max = int(value(f"{DHCS}/age_groups", on, "child_max_age"))
-    adult_max = int(value(f"{DHCS}/age_groups", on, "adult_max_age"))
+        return INCOME_UNKNOWN
+    child_max, adult_max = age_groups(on)
     ages = household.member_ages
     reasons: list[str] = []
     magi_size = magi_household_size(household)
 
-    if any(age <= child_max for age in ages) and within_limit(
-        household, "children", on, size=magi_size
-    ):
+    if min(ages) <= child_max and within_limit(household, "children", on, size=magi_size):
         reasons.append("children_within_limit")
     if any(child_max < age <= adult_max for age in ages) and within_limit(
         household, "adults", on, size=magi_size
@@ -86,7 +99,7 @@ def screen(household: Household, on: date) -> ProgramResult:
             reasons.append("pregnant_within_limit")
         elif within_limit(household, "pregnant_mcap", on, size=magi_size):
             reasons.append("pregnant_mcap")
-    senior_or_disabled = bool(household.disability) or any(age > adult_max for age in ages)
+    senior_or_disabled = bool(household.disability) or max(ages) > adult_max
     if senior_or_disabled and (
         countable_aged_disabled_income(household, on)
         <= monthly_income_limit("senior_or_disabled", household.size, on)
@@ -118,23 +131,40 @@ def countable_aged_disabled_income(household: Household, on: date) -> float:
     """Monthly income as the aged and disabled FPL program counts it: less the $230 disregard
     ($310 for two or more, the couple's), and for earnings less $65 more and half the rest
     (W&I Code 14005.40; 20 CFR 416.1112). The screener asks one income, earned or not."""
-    path = f"{DHCS}/aged_disabled_income"
-    disregard = float(
-        value(path, on, "individual_disregard" if household.size == 1 else "couple_disregard")
-    )
+    individual, couple, earned_exclusion, earned_share = _aged_disabled_figures(on)
+    disregard = individual if household.size == 1 else couple
     income = max(float(household.monthly_income or 0) - disregard, 0.0)
     if not household.earned_income:
         return income
-    after_earned = max(income - float(value(path, on, "earned_exclusion")), 0.0)
-    return after_earned * float(value(path, on, "earned_share_counted"))
+    return max(income - earned_exclusion, 0.0) * earned_share
+
+
+@lru_cache(maxsize=512)
+def _aged_disabled_figures(on: date) -> tuple[float, float, float, float]:
+    """(individual disregard, couple disregard, earned exclusion, share of the rest counted)."""
+    path = f"{DHCS}/aged_disabled_income"
+    return (
+        float(value(path, on, "individual_disregard")),
+        float(value(path, on, "couple_disregard")),
+        float(value(path, on, "earned_exclusion")),
+        float(value(path, on, "earned_share_counted")),
+    )
+
+
+@lru_cache(maxsize=512)
+def _own_income_figures(on: date) -> tuple[int, int]:
+    """(youngest age of an adult who may file on their own, the spouse age gap)."""
+    return (
+        int(value(f"{DHCS}/own_income", on, "other_adult_min_age")),
+        int(value(f"{DHCS}/own_income", on, "spouse_age_gap")),
+    )
 
 
 def other_adults_on_their_own(household: Household, on: date) -> int:
     """Adults beyond the respondent (the first member) and a possible spouse: each could be a
     MAGI household of their own (42 CFR 435.603(f)). The possible spouse is the first other
     adult within the screener's spouse age gap of the respondent."""
-    min_age = int(value(f"{DHCS}/own_income", on, "other_adult_min_age"))
-    gap = int(value(f"{DHCS}/own_income", on, "spouse_age_gap"))
+    min_age, gap = _own_income_figures(on)
     respondent, *others = household.member_ages
     adults = [age for age in others if age >= min_age]
     spouse = next((age for age in adults if abs(age - respondent) <= gap), None)
@@ -144,18 +174,29 @@ def other_adults_on_their_own(household: Household, on: date) -> int:
 def countable_working_disabled_income(household: Household, on: date) -> float:
     """Monthly income after the SSI exclusions (20 CFR 416.1112): $20 of any income, then $65
     of earnings and half of the rest. Only earnings are asked, so all of it is earnings."""
-    path = f"{DHCS}/working_disabled"
+    general_exclusion, earned_exclusion, earned_share = _working_disabled_figures(on)
     income = float(household.monthly_income or 0)
-    after_general = max(income - float(value(path, on, "general_exclusion")), 0.0)
-    after_earned = max(after_general - float(value(path, on, "earned_exclusion")), 0.0)
-    return after_earned * float(value(path, on, "earned_share_counted"))
+    after_general = max(income - general_exclusion, 0.0)
+    after_earned = max(after_general - earned_exclusion, 0.0)
+    return after_earned * earned_share
+
+
+@lru_cache(maxsize=512)
+def _working_disabled_figures(on: date) -> tuple[float, float, float]:
+    """(general exclusion, earned exclusion, share of the rest counted) of the SSI rules."""
+    path = f"{DHCS}/working_disabled"
+    return (
+        float(value(path, on, "general_exclusion")),
+        float(value(path, on, "earned_exclusion")),
+        float(value(path, on, "earned_share_counted")),
+    )
 
 
 def possible_reasons(household: Household, on: date) -> tuple[str, ...]:
     """Why someone may still qualify when the combined income is over every limit."""
     ages = household.member_ages
-    min_age = int(value(f"{DHCS}/own_income", on, "other_adult_min_age"))
-    child_max = int(value(f"{DHCS}/age_groups", on, "child_max_age"))
+    min_age, _ = _own_income_figures(on)
+    child_max, _ = age_groups(on)
     adults = sum(1 for age in ages if age >= min_age)
     reasons: list[str] = []
     # A couple's income is counted together on both paths (MAGI and aged/disabled), so only an
@@ -171,7 +212,7 @@ def possible_reasons(household: Household, on: date) -> tuple[str, ...]:
     counties = value(f"{DHCS}/c_chip", on, "counties")
     if (
         household.county in counties
-        and any(age <= child_max for age in ages)
+        and min(ages) <= child_max
         and within_limit(household, "c_chip", on, size=magi_household_size(household))
     ):
         reasons.append("county_childrens_program_may_apply")

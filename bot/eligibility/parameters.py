@@ -120,9 +120,10 @@ def _effective_date(param: Parameter, series: dict[date, Any], on: date) -> date
     return max(started)
 
 
-# The tree is read once and never changes, so a lookup's answer depends only on its arguments:
-# caching them is what keeps `screen()` fast (about 50 lookups per household). Errors are not
-# cached; they raise again on every call.
+# The tree is read once and never changes, so a lookup's answer depends only on its arguments
+# and can be cached. The program modules also cache the figures they read per date (and size),
+# so a screening on an already-seen day makes almost no lookups. Errors are not cached; they
+# raise again on every call.
 @lru_cache(maxsize=65536)
 def value(path: str, on: date, *keys: Any) -> Any:
     """The value of parameter `path` (under breakdown `keys`) in force on `on` (memoized: every

@@ -9,6 +9,7 @@ A 4-year-old may be in transitional kindergarten (covered) or in preschool (not 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot.eligibility import codes
 from bot.eligibility.model import Household, ProgramResult
@@ -17,6 +18,7 @@ from bot.eligibility.parameters import value
 CDE = "states/ca/cde/school_meals"
 
 
+@lru_cache(maxsize=512)  # the parameter tree never changes
 def school_age_bounds(on: date) -> tuple[int, int]:
     """Youngest and oldest age read as "in kindergarten to grade 12"."""
     return (
@@ -31,17 +33,31 @@ def school_age_members(household: Household, on: date) -> int:
     return sum(1 for age in household.member_ages if low <= age <= high)
 
 
+@lru_cache(maxsize=512)
+def transitional_kindergarten_age(on: date) -> int:
+    """The age at which a child may be in transitional kindergarten (4)."""
+    return int(value(f"{CDE}/ages", on, "tk_min_age"))
+
+
+# The three answers never vary (results are frozen): built once.
+LIKELY = ProgramResult(
+    status="likely",
+    reasons=("universal_school_meals",),
+    next_steps=(codes.SCHOOL_MEALS_AT_SCHOOL,),
+)
+IF_IN_TRANSITIONAL_KINDERGARTEN = ProgramResult(
+    status="possible",
+    reasons=("universal_school_meals", "school_meals_if_in_transitional_kindergarten"),
+    next_steps=(codes.SCHOOL_MEALS_AT_SCHOOL,),
+)
+# Not a "no": the program simply does not concern this household, so no next step.
+NO_SCHOOL_AGE_MEMBER = ProgramResult(status="unlikely", reasons=("no_school_age_member",))
+
+
 def screen(household: Household, on: date) -> ProgramResult:
     """School meals status: universal for pupils, so only age decides."""
-    steps = (codes.SCHOOL_MEALS_AT_SCHOOL,)
     if school_age_members(household, on):
-        return ProgramResult(status="likely", reasons=("universal_school_meals",), next_steps=steps)
-    tk_age = int(value(f"{CDE}/ages", on, "tk_min_age"))
-    if tk_age in household.member_ages:
-        return ProgramResult(
-            status="possible",
-            reasons=("universal_school_meals", "school_meals_if_in_transitional_kindergarten"),
-            next_steps=steps,
-        )
-    # Not a "no": the program simply does not concern this household, so no next step.
-    return ProgramResult(status="unlikely", reasons=("no_school_age_member",))
+        return LIKELY
+    if transitional_kindergarten_age(on) in household.member_ages:
+        return IF_IN_TRANSITIONAL_KINDERGARTEN
+    return NO_SCHOOL_AGE_MEMBER

@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.eligibility import codes, fpl
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import parameter, reference, value
 
 SCHOOL_MEALS = "us/usda/school_meals"
@@ -28,11 +28,17 @@ SUMMER_EBT = "us/usda/summer_ebt"
 CDSS = "states/ca/cdss/sun_bucks"
 
 
+# The parameter tree is read once and never changes: each figure below is read once per date
+# (and size), then cached for every household screened that day. Errors are not cached.
+
+
+@lru_cache(maxsize=512)
 def vintage(on: date) -> int:
     """Guideline year of the Child Nutrition chart in force on `on` (a new chart every July 1)."""
     return int(value(f"{SCHOOL_MEALS}/fpl_vintage", on))
 
 
+@lru_cache(maxsize=4096)
 def monthly_income_limit(size: int, on: date) -> int:
     """Monthly reduced-price meal limit: ceil(ceil(guideline x 1.85) / 12)."""
     path = f"{SCHOOL_MEALS}/income_limits"
@@ -53,6 +59,7 @@ def summer(on: date) -> date:
     return date(on.year if on.month <= last_month else on.year + 1, 1, 1)
 
 
+@lru_cache(maxsize=512)
 def benefit_per_child(on: date) -> int:
     """Summer EBT for one child for the summer a screening on `on` is about."""
     return int(value(f"{SUMMER_EBT}/benefit", summer(on)))
@@ -64,10 +71,15 @@ def amount_carried_forward(on: date) -> bool:
     return reference(f"{SUMMER_EBT}/benefit", summer(on)).status == "carried_forward"
 
 
+@lru_cache(maxsize=512)
+def age_bounds(on: date) -> tuple[int, int]:
+    """Youngest and oldest age the screening counts as a school-age child (5-18)."""
+    return int(value(f"{CDSS}/ages", on, "min_age")), int(value(f"{CDSS}/ages", on, "max_age"))
+
+
 def eligible_children(household: Household, on: date) -> int:
     """How many members are of SUN Bucks age."""
-    low = int(value(f"{CDSS}/ages", on, "min_age"))
-    high = int(value(f"{CDSS}/ages", on, "max_age"))
+    low, high = age_bounds(on)
     return sum(1 for age in household.member_ages if low <= age <= high)
 
 
@@ -94,6 +106,9 @@ def program_reasons(
     return tuple(reason for reason, present in found if present)
 
 
+NO_SCHOOL_AGE_MEMBER = ProgramResult(status="unlikely", reasons=("no_school_age_member",))
+
+
 def screen(
     household: Household,
     on: date,
@@ -105,14 +120,14 @@ def screen(
     """SUN Bucks status, the summer amount for the household's children, reasons, next steps."""
     children = eligible_children(household, on)
     if not children:
-        return ProgramResult(status="unlikely", reasons=("no_school_age_member",))
+        return NO_SCHOOL_AGE_MEMBER
     automatic = program_reasons(
         household, on, calfresh=calfresh, medi_cal=medi_cal, calworks=calworks
     )
     by_income = ("sun_bucks_income_within_limit",) if within_income_limit(household, on) else ()
     if not automatic and not by_income:
         if household.monthly_income is None:
-            return ProgramResult(status="needs_info", reasons=("income_unknown",))
+            return INCOME_UNKNOWN
         return ProgramResult(
             status="unlikely",
             reasons=("sun_bucks_income_over_limit",),

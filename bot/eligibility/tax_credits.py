@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.eligibility import codes
-from bot.eligibility.model import Household, ProgramResult
+from bot.eligibility.model import INCOME_UNKNOWN, Household, ProgramResult
 from bot.eligibility.parameters import reference, value
 
 IRS = "us/irs"
@@ -31,8 +32,10 @@ EITC = "us/irs/eitc"
 CAL_EITC = "states/ca/ftb/cal_eitc"
 YCTC = "states/ca/ftb/yctc/credit"
 SINGLE, JOINT = "single", "joint"
+ZERO = Decimal(0)
 
 
+@lru_cache(maxsize=512)  # the parameter tree never changes
 def tax_year(on: date) -> int:
     """The tax year whose return a person files next, on `on`."""
     return int(value(f"{IRS}/tax_year", on))
@@ -58,8 +61,9 @@ def _dollars(amount: Decimal) -> int:
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-@dataclass(frozen=True)
-class TaxHousehold:
+# Built for every household screened: a NamedTuple (immutable too) is much cheaper to build
+# than a frozen dataclass.
+class TaxHousehold(NamedTuple):
     """The household as a tax return sees it: earnings, children, possible filing schedules."""
 
     earned: Decimal
@@ -74,15 +78,14 @@ def tax_household(household: Household, on: date) -> TaxHousehold:
     """Yearly earnings and who could be on the return (see the module docstring)."""
     under, student_under, young = _age_bounds(_year_end(on))
     ages = household.member_ages
+    oldest = max(ages)
     adults = tuple(age for age in ages if age >= under)
     children = [age for age in ages if age < under]
     if not adults:
         # Nobody 19+: the oldest files the return and cannot be their own qualifying child.
-        children.remove(max(ages))
-        adults = (max(ages),)
-    earned = (
-        Decimal(str(household.monthly_income or 0)) * 12 if household.earned_income else Decimal(0)
-    )
+        children.remove(oldest)
+        adults = (oldest,)
+    earned = Decimal(str(household.monthly_income or 0)) * 12 if household.earned_income else ZERO
     return TaxHousehold(
         earned=earned,
         children=len(children),
@@ -91,7 +94,7 @@ def tax_household(household: Household, on: date) -> TaxHousehold:
         adult_ages=adults,
         # A member 19-23 other than the filer (the oldest) could be a student child.
         older_student_possible=sum(under <= age < student_under for age in ages)
-        > (1 if under <= max(ages) < student_under else 0),
+        > (1 if under <= oldest < student_under else 0),
     )
 
 
@@ -124,15 +127,22 @@ def federal_eitc(earned: Decimal, children: int, schedule: str, on: date) -> int
     dollar at the end (on exact income, not the $50 brackets of the IRS EIC Table)."""
     row = eitc_schedule(_year_end(on), min(children, 3), schedule)
     credit = row.phase_in * min(earned, row.amount)
-    credit -= row.phase_out * max(Decimal(0), earned - row.start)
+    credit -= row.phase_out * max(ZERO, earned - row.start)
     return max(0, min(_dollars(credit), int(row.maximum)))
 
 
 def childless_age_ok(adult_ages: tuple[int, ...], on: date) -> bool:
     """Without a qualifying child, the filer (or a spouse) must be 25-64."""
-    low = int(value(f"{EITC}/childless_age", _year_end(on), "min_age"))
-    high = int(value(f"{EITC}/childless_age", _year_end(on), "max_age"))
+    low, high = _childless_ages(_year_end(on))
     return any(low <= age <= high for age in adult_ages)
+
+
+@lru_cache(maxsize=64)
+def _childless_ages(year_end: date) -> tuple[int, int]:
+    return (
+        int(value(f"{EITC}/childless_age", year_end, "min_age")),
+        int(value(f"{EITC}/childless_age", year_end, "max_age")),
+    )
 
 
 @lru_cache(maxsize=64)
@@ -172,19 +182,23 @@ def yctc(earned: Decimal, on: date) -> int:
     """YCTC for one return: the full credit to the phase-out start, then less
     `phase_out_per_100` per $100 over it; $0 earned income gets the full credit."""
     maximum, start, per_100 = _yctc_figures(_year_end(on))
-    return max(0, _dollars(maximum - per_100 * max(Decimal(0), earned - start) / 100))
+    return max(0, _dollars(maximum - per_100 * max(ZERO, earned - start) / 100))
 
 
+@lru_cache(maxsize=512)  # the parameter tree never changes
 def _carried_forward(path: str, on: date, *keys: object) -> bool:
     return reference(path, _year_end(on), *keys).status == "carried_forward"
+
+
+EARNED_INCOME_UNKNOWN = ProgramResult(status="needs_info", reasons=("earned_income_unknown",))
 
 
 def _income_gate(household: Household) -> ProgramResult | None:
     """Income or the earned-income answer missing: the credits need it."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     if household.earned_income is None and household.monthly_income > 0:
-        return ProgramResult(status="needs_info", reasons=("earned_income_unknown",))
+        return EARNED_INCOME_UNKNOWN
     return None
 
 
@@ -252,7 +266,7 @@ def screen_cal_eitc(household: Household, on: date, tax: TaxHousehold) -> Progra
     if tax.earned <= 0:
         return _unlikely(("no_earned_income",))
     reasons = [r for r in _shared_reasons(tax) if r != "filing_status_range"]
-    minimum_age = int(value(f"{CAL_EITC}/limits", _year_end(on), "childless_min_age"))
+    minimum_age = _cal_eitc_childless_min_age(_year_end(on))
     if tax.children == 0 and not any(age >= minimum_age for age in tax.adult_ages):
         return _unlikely((*reasons, "childless_age_outside_range"))
     reasons.append("cal_eitc_approximate")
@@ -262,12 +276,17 @@ def screen_cal_eitc(household: Household, on: date, tax: TaxHousehold) -> Progra
     return _result((credit, credit), reasons, STATE_STEPS)
 
 
+@lru_cache(maxsize=64)
+def _cal_eitc_childless_min_age(year_end: date) -> int:
+    return int(value(f"{CAL_EITC}/limits", year_end, "childless_min_age"))
+
+
 def screen_yctc(
     household: Household, on: date, tax: TaxHousehold, *, cal_eitc_result: ProgramResult
 ) -> ProgramResult:
     """YCTC: a child under 6 and CalEITC likely, or $0 earned income (from tax year 2022)."""
     if household.monthly_income is None:
-        return ProgramResult(status="needs_info", reasons=("income_unknown",))
+        return INCOME_UNKNOWN
     if tax.children_under_6 == 0:
         return _unlikely(("no_child_under_6",))
     gate = _income_gate(household)

@@ -15,6 +15,7 @@ The rule, in the order it reads:
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot.eligibility import codes, fpl
 from bot.eligibility.model import Household, ProgramResult
@@ -23,11 +24,17 @@ from bot.eligibility.parameters import parameter, value
 WIC = "us/usda/wic"
 
 
+# The parameter tree is read once and never changes: each figure below is read once per date
+# (and size), then cached for every household screened that day. Errors are not cached.
+
+
+@lru_cache(maxsize=512)
 def vintage(on: date) -> int:
     """Guideline year of the WIC chart in force on `on` (a new chart every July 1)."""
     return int(value(f"{WIC}/fpl_vintage", on))
 
 
+@lru_cache(maxsize=4096)
 def monthly_income_limit(size: int, on: date) -> int:
     """Monthly column of the FNS WIC chart: ceil(ceil(guideline x 1.85) / 12)."""
     path = f"{WIC}/income_limit"
@@ -45,14 +52,22 @@ def household_size(household: Household) -> int:
     return household.size + (1 if household.pregnant else 0)
 
 
+@lru_cache(maxsize=512)
+def category_ages(on: date) -> tuple[int, int]:
+    """The oldest age of an infant (0) and of a child (4) in the WIC categories."""
+    return (
+        int(value(f"{WIC}/categories", on, "infant_max_age")),
+        int(value(f"{WIC}/categories", on, "child_max_age")),
+    )
+
+
 def category_reasons(household: Household, on: date) -> tuple[str, ...]:
     """Which WIC categories the household shows: pregnant, an infant, a child under 5."""
-    infant_max = int(value(f"{WIC}/categories", on, "infant_max_age"))
-    child_max = int(value(f"{WIC}/categories", on, "child_max_age"))
+    infant_max, child_max = category_ages(on)
     ages = household.member_ages
     found = (
         ("wic_pregnant", bool(household.pregnant)),
-        ("wic_infant", any(age <= infant_max for age in ages)),
+        ("wic_infant", min(ages) <= infant_max),
         ("wic_child", any(infant_max < age <= child_max for age in ages)),
     )
     return tuple(reason for reason, present in found if present)
@@ -68,8 +83,8 @@ def medi_cal_covers_a_wic_member(household: Household, medi_cal: ProgramResult, 
         return False
     if "pregnant_within_limit" in medi_cal.reasons:
         return True
-    child_max = int(value(f"{WIC}/categories", on, "child_max_age"))
-    young_child = any(age <= child_max for age in household.member_ages)
+    _, child_max = category_ages(on)
+    young_child = min(household.member_ages) <= child_max
     return "children_within_limit" in medi_cal.reasons and young_child
 
 
@@ -85,15 +100,18 @@ def adjunctive_reasons(
     return tuple(reasons)
 
 
+NO_CATEGORY_MEMBER = ProgramResult(  # never varies (results are frozen): built once
+    status="unlikely", reasons=("no_wic_category_member",), next_steps=(codes.CALL_211,)
+)
+
+
 def screen(
     household: Household, on: date, *, calfresh: ProgramResult, medi_cal: ProgramResult
 ) -> ProgramResult:
     """WIC status, reasons and next steps, given the household's CalFresh and Medi-Cal results."""
     categories = category_reasons(household, on)
     if not categories:
-        return ProgramResult(
-            status="unlikely", reasons=("no_wic_category_member",), next_steps=(codes.CALL_211,)
-        )
+        return NO_CATEGORY_MEMBER
     adjunctive = adjunctive_reasons(household, on, calfresh, medi_cal)
     income = household.monthly_income
     if income is None:

@@ -10,6 +10,7 @@ from urllib.parse import quote
 import aiohttp
 
 from bot import delivery
+from bot.transcript import question_held_at_pause
 from service.stack import api_token
 
 TIMEOUT = aiohttp.ClientTimeout(total=30)
@@ -80,12 +81,27 @@ class RasaApi:
             return int(body.get("delivered") or 0)
 
     async def pause(self, conversation_id: str) -> None:
-        """Staff take over: the bot stops answering."""
-        await self.append(conversation_id, [{"event": "pause", "timestamp": time.time()}])
+        """Staff take over: the bot stops answering, and what the person writes to staff is
+        not taken as the answer to the pending question (`question_held_at_pause`)."""
+        now = time.time()
+        await self.append(
+            conversation_id,
+            [
+                {"event": "pause", "timestamp": now},
+                {"event": "slot", "name": "requested_slot", "value": None, "timestamp": now},
+            ],
+        )
 
     async def resume(self, conversation_id: str) -> None:
-        """Back to the bot."""
-        await self.append(conversation_id, [{"event": "resume", "timestamp": time.time()}])
+        """Back to the bot, with the question that was pending when staff took over."""
+        now = time.time()
+        events: list[dict[str, Any]] = [{"event": "resume", "timestamp": now}]
+        pending = question_held_at_pause(await self.tracker(conversation_id))
+        if pending:
+            events.append(
+                {"event": "slot", "name": "requested_slot", "value": pending, "timestamp": now}
+            )
+        await self.append(conversation_id, events)
 
     async def record_staff_message(self, conversation_id: str, text: str) -> None:
         """The staff reply in the transcript (and the web widget's history)."""

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
+from dataclasses import MISSING, FrozenInstanceError, fields, replace
 from datetime import date
 
 import pytest
 
-from bot.eligibility import NEXT_STEP_KEYS, REASON_CODES, Household, ParameterError, screen
+from bot.eligibility import (
+    NEXT_STEP_KEYS,
+    REASON_CODES,
+    Household,
+    ParameterError,
+    ProgramResult,
+    screen,
+)
 
 FAMILY = {
     "state": "CA",
@@ -54,3 +63,21 @@ def test_a_household_without_members_is_refused() -> None:
 def test_a_date_without_figures_raises() -> None:
     with pytest.raises(ParameterError):
         screen(FAMILY, on=date(2025, 9, 30))
+
+
+def test_program_result_init_takes_every_field_with_its_default() -> None:
+    # ProgramResult writes its own __init__ (one step instead of one setattr per field); it
+    # must stay the dataclass's: every field, in order, with the same default.
+    parameters = list(inspect.signature(ProgramResult).parameters.values())
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, inspect.Parameter.empty if f.default is MISSING else f.default)
+        for f in fields(ProgramResult)
+    ]
+
+
+def test_program_result_is_frozen_and_compares_by_value() -> None:
+    result = ProgramResult(status="likely", reasons=("gross_income_within_limit",))
+    assert result == ProgramResult("likely", None, ("gross_income_within_limit",))
+    assert replace(result, status="possible").reasons == ("gross_income_within_limit",)
+    with pytest.raises(FrozenInstanceError):
+        result.status = "unlikely"  # type: ignore[misc]

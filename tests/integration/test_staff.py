@@ -159,6 +159,12 @@ def test_a_post_without_the_csrf_token_is_forbidden(stack: Stack, agent: str) ->
     assert browser.get("/staff/")[0] == 200  # still signed in
 
 
+def slots(stack: Stack, conversation: str) -> dict[str, object]:
+    url = f"{stack.rasa_url}/conversations/{conversation}/tracker?token={api_token()}"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return dict(json.loads(response.read())["slots"])
+
+
 def wait_for_user_text(stack: Stack, conversation: str, text: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -196,10 +202,12 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
     status, page = browser.post_form(page, f"{view}/take", {})
     assert status == 200 and "You took over" in page
     sent_before = len(fake_twilio.to(phone.number))
-    assert text_in(stack, phone.number, "94110") == 200
-    wait_for_user_text(stack, conversation, "94110")
+    assert text_in(stack, phone.number, "are you there? 94110") == 200
+    wait_for_user_text(stack, conversation, "are you there? 94110")
     time.sleep(1.5)
     assert len(fake_twilio.to(phone.number)) == sent_before  # the bot stays quiet
+    # What the person writes to staff is not taken as the answer to the pending question.
+    assert slots(stack, conversation)["zip_code"] is None
 
     reply = "Hi, this is Ana from 211. I can help with CalFresh. <b>Are you there?</b>"
     status, page = browser.post_form(page, f"{view}/reply", {"text": reply})
@@ -217,6 +225,7 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
     assert status == 200 and "Handed back to the bot." in page
     (answer,) = phone.text("94110")
     assert "How old is each person" in answer
+    assert slots(stack, conversation)["zip_code"] == "94110"
 
     with sqlite3.connect(app_db(stack)) as db:
         actions = [

@@ -87,6 +87,17 @@ def test_someone_moving_in_asks_their_age_then_their_income(chat: Chat, stack: S
     assert not (state.get("active_loop") or {}).get("name")
 
 
+def test_asking_for_a_person_during_a_what_if_joins_the_queue_then_asks_again(
+    chat: Chat, stack: Stack
+) -> None:
+    screened(chat)
+    assert texts(chat("what if someone moves in")) == ["How old is the person moving in?"]
+    replies = texts(chat("AGENT"))
+    assert any("A person from our team" in text or "211" in text for text in replies), replies
+    assert replies[-1] == "How old is the person moving in?"
+    assert tracker(stack, chat)["slots"]["requested_slot"] == "what_if_age_in"
+
+
 def test_a_what_if_without_a_change_offers_buttons_and_asks_the_one_number(chat: Chat) -> None:
     screened(chat)
     (question,) = chat("/what_if")
