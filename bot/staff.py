@@ -108,6 +108,13 @@ class SessionTimes:
         return now - self.created_at >= SESSION_LIFETIME or now - self.last_seen_at >= SESSION_IDLE
 
 
+def may_answer(role: str, staff_id: int, taken_by: int | None) -> bool:
+    """Whether this staff member may take, answer or hand back a conversation: nobody holds
+    it, or they do; a supervisor may also step into one another agent holds. Two people
+    answering one person at once would confuse them."""
+    return taken_by is None or taken_by == staff_id or role == SUPERVISOR
+
+
 def may_view_audit(role: str) -> bool:
     """Only supervisors read the audit log."""
     return role == SUPERVISOR

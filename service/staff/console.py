@@ -55,6 +55,7 @@ FLASHES = {
     "not_taken": "Take over first, so the bot and you do not both answer.",
     "empty": "Write something first (at most 1,600 characters for a reply).",
     "gone": "This handoff is closed already.",
+    "held_by_other": "Another team member is answering this person. Ask a supervisor to step in.",
     "failed": "The chat server could not be reached. Nothing was sent; try again.",
 }
 
@@ -314,6 +315,11 @@ def _action(
     return wrap
 
 
+def _may_answer(request: Request, found: HandoffView) -> bool:
+    staff = _session(request).staff
+    return rules.may_answer(staff.role, staff.id, found.taken_by)
+
+
 def _text(request: Request, limit: int) -> str | None:
     text = str((request.form or {}).get("text") or "").strip()
     return text if 0 < len(text) <= limit else None
@@ -325,6 +331,8 @@ async def take(request: Request, found: HandoffView) -> str:
     """Take over: the handoff is yours and the bot stops answering."""
     if found.status == handoffs.CLOSED:
         return "gone"
+    if not _may_answer(request, found):
+        return "held_by_other"
     await _api(request).pause(found.conversation_id)
     await asyncio.to_thread(handoffs.take, found.id, _session(request).staff.id)
     return "taken"
@@ -336,6 +344,8 @@ async def reply(request: Request, found: HandoffView) -> str:
     """Send a reply through the person's own channel, and keep it in the transcript."""
     if found.status != handoffs.TAKEN:
         return "not_taken" if found.status == handoffs.QUEUED else "gone"
+    if not _may_answer(request, found):
+        return "held_by_other"
     text = _text(request, MAX_TEXT_CHARS)
     if text is None:
         return "empty"
@@ -368,6 +378,8 @@ async def hand_back(request: Request, found: HandoffView) -> str:
     """The bot answers again; the handoff is closed."""
     if found.status == handoffs.CLOSED:
         return "gone"
+    if not _may_answer(request, found):
+        return "held_by_other"
     await _api(request).resume(found.conversation_id)
     await asyncio.to_thread(handoffs.close, found.id)
     return "handed_back"
@@ -379,6 +391,8 @@ async def close(request: Request, found: HandoffView) -> str:
     """Close the handoff; a conversation staff had taken goes back to the bot."""
     if found.status == handoffs.CLOSED:
         return "gone"
+    if not _may_answer(request, found):
+        return "held_by_other"
     if found.status == handoffs.TAKEN:
         await _api(request).resume(found.conversation_id)
     await asyncio.to_thread(handoffs.close, found.id)

@@ -250,6 +250,37 @@ def test_an_agent_takes_over_an_sms_conversation_replies_and_hands_back(
     assert status_row == ("closed",)
 
 
+def test_a_second_agent_cannot_answer_a_conversation_another_agent_holds(
+    stack: Stack, fake_twilio: FakeTwilio, agent: str
+) -> None:
+    other = add_staff(stack, "second.agent@example.org", AGENT_PASSWORD)
+    phone = Phone(stack, fake_twilio)
+    phone.text("hi")
+    phone.text("AGENT")
+    first = Browser(stack)
+    first.sign_in(agent, AGENT_PASSWORD)
+    _, body = first.get("/staff/api/queue")
+    waiting = [item for item in json.loads(body)["queue"] if item["channel"] == "twilio_sms"]
+    view = f"/staff/conversations/{waiting[-1]['id']}"
+    _, page = first.get(view)
+    status, page = first.post_form(page, f"{view}/take", {})
+    assert status == 200 and "You took over" in page
+
+    second = Browser(stack)
+    second.sign_in(other, AGENT_PASSWORD)
+    _, page = second.get(view)
+    sent_before = len(fake_twilio.to(phone.number))
+    for action, form in (("reply", {"text": "Hello from someone else"}), ("take", {}),
+                         ("hand-back", {})):
+        status, page = second.post_form(page, f"{view}/{action}", form)
+        assert status == 200 and "Another team member is answering this person" in page, action
+    time.sleep(1)
+    assert len(fake_twilio.to(phone.number)) == sent_before
+    _, page = first.get(view)
+    status, page = first.post_form(page, f"{view}/hand-back", {})
+    assert "Handed back to the bot." in page
+
+
 @pytest.mark.parametrize(
     ("word", "language"),
     [
