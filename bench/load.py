@@ -137,6 +137,50 @@ CPU_PARTS = (
 )
 
 
+NOT_OURS = frozenset({"other", "machine"})
+
+
+def cpu_ms_per_message(row: StepStats) -> dict[str, float]:
+    """CPU milliseconds each part spent per message answered in the step."""
+    if not row.messages:
+        return {}
+    return {part: share * 10 * row.seconds / row.messages for part, share in row.cpu.items()}
+
+
+def idle_machine_msg_per_s(row: StepStats, replicas: int, cores: int) -> float:
+    """The step's throughput on an idle machine of `cores` cores, from its CPU per message:
+    each Rasa replica uses at most one core (one event loop), and all our processes together
+    at most `cores`. Other people's work ("other") is left out; that is the point."""
+    per_message = cpu_ms_per_message(row)
+    rasa = sum(ms for part, ms in per_message.items() if part.startswith("rasa-"))
+    ours = sum(ms for part, ms in per_message.items() if part not in NOT_OURS)
+    if rasa <= 0 or ours <= 0:
+        return math.nan
+    return min(replicas * 1000 / rasa, cores * 1000 / ours)
+
+
+def projection(rows: Sequence[StepStats], cores: int) -> str:
+    """Both AnyDoor configurations projected to an idle machine, from their busiest step."""
+    lines, projected = [], {}
+    for config, replicas in (("1 replica", 1), ("2 replicas", 2)):
+        measured = [r for r in rows if r.config == config and r.cpu and r.messages]
+        if not measured:
+            continue
+        row = max(measured, key=lambda r: r.concurrency)
+        projected[config] = idle_machine_msg_per_s(row, replicas, cores)
+        per_message = sorted(cpu_ms_per_message(row).items(), key=lambda item: -item[1])
+        parts = ", ".join(
+            f"{part} {ms:.1f}" for part, ms in per_message if part not in NOT_OURS and ms >= 0.5
+        )
+        lines.append(f"CPU ms per message, {config} (c={row.concurrency}): {parts}")
+    one, two = projected.get("1 replica", math.nan), projected.get("2 replicas", math.nan)
+    lines.append(
+        f"projected to an idle {cores}-core machine: 1 replica {one:.1f} msg/s, "
+        f"2 replicas {two:.1f} msg/s, factor {two / one:.2f}"
+    )
+    return "\n".join(lines)
+
+
 def format_cpu(rows: Sequence[StepStats]) -> str:
     """Per step, the percent of one core each part used (200 = both of two cores)."""
     parts = [p for p in CPU_PARTS if any(p in r.cpu for r in rows)]
@@ -401,6 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(summary(rows))
     if any(row.cpu for row in rows):
         print(format_cpu(rows))
+        print(projection(rows, os.cpu_count() or 1))
     for row in rows:
         for sample in row.error_samples:
             log(f"{row.config} c={row.concurrency} error: {sample}")

@@ -56,3 +56,16 @@ def test_cpu_shares_are_per_part_in_percent_of_one_core(monkeypatch: pytest.Monk
     assert used["postgres (this run)"] == 20.0
     assert used["machine"] == 200.0
     assert used["other"] == 200.0 - 150.0 - 20.0
+
+
+def test_the_idle_machine_projection_caps_each_rasa_at_one_core_and_all_at_the_cores() -> None:
+    from load import StepStats, idle_machine_msg_per_s
+
+    def step(cpu: dict[str, float]) -> StepStats:
+        return StepStats("x", 16, 10, 100, 10.0, 10.0, 1, 1, 1, 0, 0, 0, cpu=cpu)
+
+    # 100 messages in 10 s; rasa 50% of a core = 50 ms a message, the rest 10 ms.
+    one = step({"rasa-1": 50.0, "service-1": 10.0, "other": 140.0, "machine": 200.0})
+    assert idle_machine_msg_per_s(one, 1, 2) == 20.0  # one Rasa core: 1000 / 50
+    two = step({"rasa-1": 25.0, "rasa-2": 25.0, "service-1": 10.0, "other": 140.0})
+    assert round(idle_machine_msg_per_s(two, 2, 2), 1) == 33.3  # two cores: 2000 / 60

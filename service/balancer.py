@@ -1,12 +1,16 @@
-"""A small HTTP load balancer for `make run-scaled`: round robin over replicas, on localhost.
+"""A small HTTP load balancer for `make run-scaled`: least busy replica first, on localhost.
 
 `python -m service.balancer --port 5005 --backend http://127.0.0.1:5105 --backend ...`
 
-Each request goes to the next replica in turn. A replica that refuses the connection is
-skipped for a few seconds and the request goes to the next one: a request that never reached
-a replica is safe to send again, so a stopped replica costs no request. A replica that fails
-after it got the request is not retried (the request may have been handled): the client gets
-502. Path, query and body pass through unchanged, so Twilio's signature (computed on the
+Each request goes to the replica with the fewest requests in flight, ties in turn (round
+robin). Plain round robin can lock into step with clients: a client that sends a turn and
+then reads its tracker, two requests each time, sends every turn to one replica and every
+read to the other; one replica does all the work while the other idles. (An open event
+stream does not count: it waits, it does not work.) A replica that refuses the connection
+is skipped for a few seconds and the request goes to the next one: a request that never
+reached a replica is safe to send again, so a stopped replica costs no request. A replica
+that fails after it got the request is not retried (the request may have been handled): the
+client gets 502. Path, query and body pass through unchanged, so Twilio's signature (computed on the
 public URL, the balancer's) still matches. An event stream (the web chat's staff replies)
 is passed on as it comes. Production puts any load balancer here instead (see README,
 "Running for a whole county"); this one exists so the scaled shape runs on one machine. It
@@ -50,7 +54,8 @@ READ_TIMEOUT = 300.0
 
 
 class Balancer:
-    """Round robin over `backends`, skipping those that refuse connections."""
+    """The least busy of `backends` first (ties in turn), skipping those that refuse
+    connections."""
 
     def __init__(self, backends: Sequence[str]) -> None:
         if not backends:
@@ -58,14 +63,18 @@ class Balancer:
         self.backends = [backend.rstrip("/") for backend in backends]
         self._turn = itertools.cycle(range(len(self.backends)))
         self._down_until = [0.0] * len(self.backends)
+        self._in_flight = [0] * len(self.backends)
         self._session: aiohttp.ClientSession | None = None
 
     def order(self) -> list[int]:
-        """Backends to try for the next request: next in turn first, resting ones last."""
+        """Backends to try for the next request: the least busy first, ties in turn,
+        resting ones last."""
         first = next(self._turn)
         indexes = [(first + step) % len(self.backends) for step in range(len(self.backends))]
         now = time.monotonic()
-        return sorted(indexes, key=lambda index: self._down_until[index] > now)
+        return sorted(
+            indexes, key=lambda index: (self._down_until[index] > now, self._in_flight[index])
+        )
 
     async def start(self, _app: web.Application) -> None:
         """Open the client session (inside the running loop)."""
@@ -92,19 +101,23 @@ class Balancer:
         headers["X-Forwarded-Host"] = request.host
         for index in self.order():
             url = self.backends[index] + request.rel_url.raw_path_qs
+            self._in_flight[index] += 1
+            counted = True
             try:
                 async with self._session.request(
                     request.method, url, headers=headers, data=body or None, allow_redirects=False
                 ) as upstream:
-                    headers = [
+                    passed = [
                         (key, value)
                         for key, value in upstream.headers.items()
                         if key.lower() not in HOP_BY_HOP
                     ]
                     if upstream.content_type == "text/event-stream":
-                        return await self.stream(request, upstream, headers)
+                        self._in_flight[index] -= 1
+                        counted = False
+                        return await self.stream(request, upstream, passed)
                     answer = web.Response(status=upstream.status, body=await upstream.read())
-                    for key, value in headers:
+                    for key, value in passed:
                         answer.headers.add(key, value)
                     return answer
             except aiohttp.ClientConnectorError:
@@ -115,6 +128,9 @@ class Balancer:
             except (aiohttp.ClientError, asyncio.TimeoutError) as error:
                 logger.warning("Replica %s failed a request (%s)", index + 1, type(error).__name__)
                 return web.Response(status=502, text="Bad gateway")
+            finally:
+                if counted:
+                    self._in_flight[index] -= 1
         return web.Response(status=503, text="No replica is available")
 
     async def stream(
