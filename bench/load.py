@@ -140,18 +140,21 @@ CPU_PARTS = (
 NOT_OURS = frozenset({"other", "machine"})
 
 
-def cpu_ms_per_message(row: StepStats) -> dict[str, float]:
-    """CPU milliseconds each part spent per message answered in the step."""
-    if not row.messages:
-        return {}
-    return {part: share * 10 * row.seconds / row.messages for part, share in row.cpu.items()}
+def cpu_ms_per_message(rows: Sequence[StepStats]) -> dict[str, float]:
+    """CPU milliseconds each part spent per message answered, over the steps given."""
+    messages = sum(row.messages for row in rows)
+    used: dict[str, float] = {}
+    for row in rows:
+        for part, share in row.cpu.items():
+            used[part] = used.get(part, 0.0) + share * 10 * row.seconds  # ms
+    return {part: ms / messages for part, ms in used.items()} if messages else {}
 
 
-def idle_machine_msg_per_s(row: StepStats, replicas: int, cores: int) -> float:
-    """The step's throughput on an idle machine of `cores` cores, from its CPU per message:
-    each Rasa replica uses at most one core (one event loop), and all our processes together
-    at most `cores`. Other people's work ("other") is left out; that is the point."""
-    per_message = cpu_ms_per_message(row)
+def idle_machine_msg_per_s(rows: Sequence[StepStats], replicas: int, cores: int) -> float:
+    """Throughput on an idle machine of `cores` cores, from the CPU per message: each Rasa
+    replica uses at most one core (one event loop), and all our processes together at most
+    `cores`. Other people's work ("other") is left out; that is the point."""
+    per_message = cpu_ms_per_message(rows)
     rasa = sum(ms for part, ms in per_message.items() if part.startswith("rasa-"))
     ours = sum(ms for part, ms in per_message.items() if part not in NOT_OURS)
     if rasa <= 0 or ours <= 0:
@@ -160,19 +163,18 @@ def idle_machine_msg_per_s(row: StepStats, replicas: int, cores: int) -> float:
 
 
 def projection(rows: Sequence[StepStats], cores: int) -> str:
-    """Both AnyDoor configurations projected to an idle machine, from their busiest step."""
+    """Both AnyDoor configurations projected to an idle machine, from all their steps."""
     lines, projected = [], {}
     for config, replicas in (("1 replica", 1), ("2 replicas", 2)):
         measured = [r for r in rows if r.config == config and r.cpu and r.messages]
         if not measured:
             continue
-        row = max(measured, key=lambda r: r.concurrency)
-        projected[config] = idle_machine_msg_per_s(row, replicas, cores)
-        per_message = sorted(cpu_ms_per_message(row).items(), key=lambda item: -item[1])
+        projected[config] = idle_machine_msg_per_s(measured, replicas, cores)
+        per_message = sorted(cpu_ms_per_message(measured).items(), key=lambda item: -item[1])
         parts = ", ".join(
             f"{part} {ms:.1f}" for part, ms in per_message if part not in NOT_OURS and ms >= 0.5
         )
-        lines.append(f"CPU ms per message, {config} (c={row.concurrency}): {parts}")
+        lines.append(f"CPU ms per message, {config}: {parts}")
     one, two = projected.get("1 replica", math.nan), projected.get("2 replicas", math.nan)
     lines.append(
         f"projected to an idle {cores}-core machine: 1 replica {one:.1f} msg/s, "

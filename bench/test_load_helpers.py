@@ -66,6 +66,6 @@ def test_the_idle_machine_projection_caps_each_rasa_at_one_core_and_all_at_the_c
 
     # 100 messages in 10 s; rasa 50% of a core = 50 ms a message, the rest 10 ms.
     one = step({"rasa-1": 50.0, "service-1": 10.0, "other": 140.0, "machine": 200.0})
-    assert idle_machine_msg_per_s(one, 1, 2) == 20.0  # one Rasa core: 1000 / 50
+    assert idle_machine_msg_per_s([one], 1, 2) == 20.0  # one Rasa core: 1000 / 50
     two = step({"rasa-1": 25.0, "rasa-2": 25.0, "service-1": 10.0, "other": 140.0})
-    assert round(idle_machine_msg_per_s(two, 2, 2), 1) == 33.3  # two cores: 2000 / 60
+    assert round(idle_machine_msg_per_s([two, two], 2, 2), 1) == 33.3  # two cores: 2000 / 60
