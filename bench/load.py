@@ -5,17 +5,21 @@ Starts the scaled stack (2 Rasa + 2 service replicas, balancers, PostgreSQL + Re
 configuration runs closed-loop screenings at each concurrency step for an equal share of
 `--duration` seconds:
 
-- `1 replica`: every message straight to rasa-1;
+- `1 replica`: every message through a balancer over rasa-1 alone;
 - `2 replicas`: every message through the Rasa balancer (round robin over both);
 - `bare rasa`: a bare `rasa init` bot (bench/latency.py's), same steps, same durations.
 
-Per step it prints messages/s, p50/p95/p99 of the webhook call, errors, and after the step it
-reads every conversation's stored tracker back and counts messages lost (sent, not stored)
-and extra (stored but not sent by that conversation: crossed or duplicated).
+Both AnyDoor configurations run the same model, processes and path (a balancer in front),
+so they differ only in the replicas behind it. Per step it prints messages/s, p50/p95/p99
+of the webhook call, errors, and after the step it reads every conversation's stored tracker
+back and counts messages lost (sent, not stored) and extra (stored but not sent by that
+conversation: crossed or duplicated). Then where the CPU went during each step, per process
+(bench/cpu.py): percent of one core, "other" being work on the machine that is not ours.
 
 Usage::
 
     .venv/bin/python bench/load.py [--duration 300] [--steps 2,4,8,16] [--no-bare] [--json]
+        [--threads N]
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import cpu  # noqa: E402
 import latency  # noqa: E402
 from latency import (  # noqa: E402
     BARE_SCRIPT,
@@ -96,6 +101,7 @@ class StepStats:
     lost: int
     extra: int
     error_samples: list[str] = field(default_factory=list)
+    cpu: dict[str, float] = field(default_factory=dict)  # percent of one core, by part
 
 
 def format_table(rows: Sequence[StepStats]) -> str:
@@ -111,6 +117,86 @@ def format_table(rows: Sequence[StepStats]) -> str:
             f"{r.msg_per_s:>7.1f} {_ms(r.p50_ms):>7} {_ms(r.p95_ms):>7} {_ms(r.p99_ms):>7} "
             f"{r.errors:>6} {r.lost:>5} {r.extra:>5}"
         )
+    return "\n".join(lines)
+
+
+CPU_PARTS = (
+    "rasa-1",
+    "rasa-2",
+    "service-1",
+    "service-2",
+    "balancer-rasa",
+    "balancer-one",
+    "balancer-service",
+    "load generator",
+    "postgres (this run)",
+    "postgres",
+    "redis",
+    "other",
+    "machine",
+)
+
+
+NOT_OURS = frozenset({"other", "machine"})
+
+
+def cpu_ms_per_message(rows: Sequence[StepStats]) -> dict[str, float]:
+    """CPU milliseconds each part spent per message answered, over the steps given."""
+    messages = sum(row.messages for row in rows)
+    used: dict[str, float] = {}
+    for row in rows:
+        for part, share in row.cpu.items():
+            used[part] = used.get(part, 0.0) + share * 10 * row.seconds  # ms
+    return {part: ms / messages for part, ms in used.items()} if messages else {}
+
+
+def idle_machine_msg_per_s(rows: Sequence[StepStats], replicas: int, cores: int) -> float:
+    """Throughput on an idle machine of `cores` cores, from the CPU per message: each Rasa
+    replica uses at most one core (one event loop), and all our processes together at most
+    `cores`. Other people's work ("other") is left out; that is the point."""
+    per_message = cpu_ms_per_message(rows)
+    rasa = sum(ms for part, ms in per_message.items() if part.startswith("rasa-"))
+    ours = sum(ms for part, ms in per_message.items() if part not in NOT_OURS)
+    if rasa <= 0 or ours <= 0:
+        return math.nan
+    return min(replicas * 1000 / rasa, cores * 1000 / ours)
+
+
+def projection(rows: Sequence[StepStats], cores: int) -> str:
+    """Both AnyDoor configurations projected to an idle machine, from all their steps."""
+    lines, projected = [], {}
+    for config, replicas in (("1 replica", 1), ("2 replicas", 2)):
+        measured = [r for r in rows if r.config == config and r.cpu and r.messages]
+        if not measured:
+            continue
+        projected[config] = idle_machine_msg_per_s(measured, replicas, cores)
+        per_message = sorted(cpu_ms_per_message(measured).items(), key=lambda item: -item[1])
+        parts = ", ".join(
+            f"{part} {ms:.1f}" for part, ms in per_message if part not in NOT_OURS and ms >= 0.5
+        )
+        lines.append(f"CPU ms per message, {config}: {parts}")
+    one, two = projected.get("1 replica", math.nan), projected.get("2 replicas", math.nan)
+    lines.append(
+        f"projected to an idle {cores}-core machine: 1 replica {one:.1f} msg/s, "
+        f"2 replicas {two:.1f} msg/s, factor {two / one:.2f}"
+    )
+    return "\n".join(lines)
+
+
+def format_cpu(rows: Sequence[StepStats]) -> str:
+    """Per step, the percent of one core each part used (200 = both of two cores)."""
+    parts = [p for p in CPU_PARTS if any(p in r.cpu for r in rows)]
+    if not parts:
+        return ""
+    short = {"postgres (this run)": "pg run", "load generator": "loadgen", "machine": "total"}
+    names = [
+        short.get(p, p.replace("balancer-", "bal-").replace("service-", "svc-")) for p in parts
+    ]
+    lines = [f"{'CPU % of a core':<17} " + " ".join(f"{n:>8}" for n in names)]
+    for r in rows:
+        if r.cpu:
+            values = " ".join(f"{r.cpu.get(p, 0.0):>8.0f}" for p in parts)
+            lines.append(f"{r.config:<12} {r.concurrency:>4} {values}")
     return "\n".join(lines)
 
 
@@ -183,8 +269,11 @@ async def run_step(
     concurrency: int,
     seconds: float,
     bare: bool,
+    groups: dict[int, str] | None = None,
+    database: str = "",
 ) -> StepStats:
-    """Closed loop: `concurrency` workers run conversations back to back for `seconds`."""
+    """Closed loop: `concurrency` workers run conversations back to back for `seconds`;
+    with `groups` (process group -> name), the CPU each part used meanwhile."""
     run = uuid.uuid4().hex[:8]
     conversations: list[Conversation] = []
     timeout = aiohttp.ClientTimeout(total=120)
@@ -192,6 +281,7 @@ async def run_step(
         timeout=timeout, connector=aiohttp.TCPConnector(limit=concurrency * 2)
     ) as session:
         clients = [Client(session, url, token) for url in urls]
+        before = cpu.snapshot() if groups is not None else None
         start = time.monotonic()
         deadline = start + seconds
 
@@ -206,6 +296,9 @@ async def run_step(
 
         await asyncio.gather(*(worker(n) for n in range(concurrency)))
         elapsed = time.monotonic() - start
+        used = {}
+        if before is not None and groups is not None:
+            used = cpu.shares(before, cpu.snapshot(), elapsed, groups, database)
         # The stored side: every conversation's tracker, read back after the step.
         lost = extra = 0
         reader = clients[0]
@@ -240,6 +333,7 @@ async def run_step(
         lost=lost,
         extra=extra,
         error_samples=errors[:3],
+        cpu=used,
     )
 
 
@@ -260,15 +354,21 @@ def run_config(
     steps: Sequence[int],
     seconds: float,
     bare: bool,
+    groups: dict[int, str] | None = None,
+    database: str = "",
 ) -> list[StepStats]:
     asyncio.run(warm_up(urls, token, bare))
     rows = []
     for concurrency in steps:
         log(f"{config}: concurrency {concurrency} for {seconds:.0f} s ...")
-        row = asyncio.run(run_step(config, urls, token, concurrency, seconds, bare))
+        row = asyncio.run(
+            run_step(config, urls, token, concurrency, seconds, bare, groups, database)
+        )
+        top = sorted(row.cpu.items(), key=lambda item: -item[1])
         log(
             f"  {row.msg_per_s:.1f} msg/s, p95 {_ms(row.p95_ms)} ms, errors {row.errors}, "
-            f"lost {row.lost}, extra {row.extra}"
+            f"lost {row.lost}, extra {row.extra}; CPU "
+            + ", ".join(f"{part} {share:.0f}%" for part, share in top[:6])
         )
         rows.append(row)
     return rows
@@ -317,6 +417,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=True,
         help="load AnyDoor, 1 replica then 2 (default on)",
     )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="threads per numeric pool in each Rasa replica (default: cores / replicas)",
+    )
     parser.add_argument("--json", action="store_true", help="also print one JSON line")
     args = parser.parse_args(argv)
     args.steps = [int(step) for step in args.steps.split(",") if step.strip()]
@@ -339,6 +445,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             log(f"bare rasa: {error}")
     print(format_table(rows))
     print(summary(rows))
+    if any(row.cpu for row in rows):
+        print(format_cpu(rows))
+        print(projection(rows, os.cpu_count() or 1))
     for row in rows:
         for sample in row.error_samples:
             log(f"{row.config} c={row.concurrency} error: {sample}")
@@ -349,8 +458,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_anydoor(args: argparse.Namespace, seconds: float) -> list[StepStats]:
     """Start the scaled stack on a fresh database, load 1 then 2 replicas, stop, drop."""
+    from sqlalchemy.engine import make_url
+
     from service.scaled import ScaledStack, create_database, drop_database
-    from service.stack import api_token, free_port
+    from service.stack import api_token, free_port, wait_for
 
     database = f"{args.database_url.rstrip('/')}/anydoor_load_{uuid.uuid4().hex[:10]}"
     create_database(database)
@@ -368,15 +479,23 @@ def run_anydoor(args: argparse.Namespace, seconds: float) -> list[StepStats]:
             "ANYDOOR_REDIS_URL": args.redis_url,
             "ANYDOOR_REDIS_KEY_PREFIX": f"anydoorload{uuid.uuid4().hex[:8]}",
         },
+        threads_per_rasa=args.threads,
     )
     try:
         log("starting 2 Rasa + 2 service replicas on PostgreSQL and Redis ...")
         stack.start()
         token = api_token()
+        # The one-replica configuration goes through a balancer too: the same path.
+        one_port = free_port()
+        stack.start_balancer("balancer-one", one_port, ["rasa-1"])
+        one_url = f"http://127.0.0.1:{one_port}"
+        wait_for(f"{one_url}/status?token={token}", 30, stack.replica_processes["balancer-one"])
+        groups = {process.pid: name for name, process in stack.replica_processes.items()}
+        name = make_url(database).database or ""
+        rows += run_config("1 replica", [one_url], token, args.steps, seconds, False, groups, name)
         rows += run_config(
-            "1 replica", [stack.replica_url("rasa-1")], token, args.steps, seconds, False
+            "2 replicas", [stack.rasa_url], token, args.steps, seconds, False, groups, name
         )
-        rows += run_config("2 replicas", [stack.rasa_url], token, args.steps, seconds, False)
     finally:
         stack.stop()
         with contextlib.suppress(Exception):

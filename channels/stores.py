@@ -15,6 +15,9 @@ Rasa wraps every tracker store in a `FailSafeTrackerStore`, which answers a fail
 be greeted as a stranger. `fail_loudly(agent)` removes that wrapper, so a database that stays
 down makes the turn fail and the channel gives its kind "try again in a moment" reply.
 
+Making the tracker store also makes Rasa's calls to the actions and the NLG keep their
+connections open (`channels.keepalive`): every Rasa server AnyDoor starts makes one.
+
 `AtomicRedisLockStore` is Rasa's `RedisLockStore` with every change of a conversation's lock
 made in one Redis transaction (WATCH/MULTI/EXEC, retried on conflict). Rasa's own reads the
 lock, changes it in the process and writes it back: two replicas taking a ticket for one
@@ -38,6 +41,8 @@ from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
+
+from channels.keepalive import keep_connections
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +94,7 @@ class ResilientSQLTrackerStore(SQLTrackerStore):
         url: str | None = None,
         **kwargs: Any,
     ) -> None:
+        keep_connections()
         # Rasa passes the endpoint's `url` as `host`; a full SQLAlchemy URL is expected.
         target = url or host
         if not target or "://" not in target:

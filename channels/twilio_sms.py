@@ -11,6 +11,7 @@ and the number is kept only encrypted, to reply.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
@@ -34,7 +35,9 @@ from bot import delivery, sms, store
 from bot.i18n import render
 from bot.language import conversation_language
 from bot.privacy import conversation_id
+from channels import held
 from channels.erase import erase_conversation, erase_requested, visible
+from channels.held import HeldSms
 from channels.safety import clean_text, is_silent, kind_error, taken_over
 from channels.stores import fail_loudly
 
@@ -49,8 +52,6 @@ RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 # A Twilio message SID: SM or MM and 32 hex digits. Anything else is not from Twilio.
 MESSAGE_SID = re.compile(r"(SM|MM)[0-9a-fA-F]{32}")
 MAX_PHONE_CHARS = 32
-# How long a webhook that arrived while the database was unreachable is held for a retry.
-DEFERRED_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,12 @@ class TwilioSender:
                 error_code = type(error).__name__
             else:
                 await asyncio.to_thread(
-                    store.record_delivery, conversation, message.sid, message.status or "queued",
-                    None, attempt,
+                    store.record_delivery,
+                    conversation,
+                    message.sid,
+                    message.status or "queued",
+                    None,
+                    attempt,
                 )
                 return True
             logger.warning("SMS send attempt %d failed (%s)", attempt, error_code)
@@ -174,10 +179,14 @@ class TwilioSender:
 class TwilioSmsInput(InputChannel):
     """The `twilio_sms` input channel."""
 
-    def __init__(self, settings: SmsSettings | None) -> None:
+    def __init__(
+        self, settings: SmsSettings | None, held_messages: held.HeldInMemory | None = None
+    ) -> None:
         self.settings = settings
         self.sender = TwilioSender(settings) if settings else None
         self.validator = RequestValidator(settings.auth_token) if settings else None
+        # SMS that came while the database was unreachable (in Redis when configured).
+        self.held = held_messages if held_messages is not None else held.held_from_env()
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -204,9 +213,7 @@ class TwilioSmsInput(InputChannel):
         signature = request.headers.get("X-Twilio-Signature", "")
         return bool(signature) and self.validator.validate(url, form_params(request), signature)
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The webhook, the status callback and a health check."""
         blueprint = Blueprint("twilio_sms_webhook", __name__)
         app_holder: dict[str, Sanic] = {}
@@ -218,6 +225,8 @@ class TwilioSmsInput(InputChannel):
         @blueprint.listener("after_server_start")
         async def storage_errors_reach_the_channel(app: Sanic, _: Any) -> None:
             fail_loudly(app.ctx.agent)
+            if self.settings is not None:  # SMS held by a replica that died: handle them
+                self._start(self.adopt_held(app, on_new_message))
 
         @blueprint.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -238,25 +247,19 @@ class TwilioSmsInput(InputChannel):
                 return text("Malformed MessageSid or From", status=400)
             conversation = conversation_id(phone)
             body = clean_text(params.get("Body") or "")
-            handling = self.handle(app_holder["app"], on_new_message, conversation, phone, body)
             try:
                 first = await asyncio.to_thread(store.remember_inbound, message_sid, conversation)
             except SQLAlchemyError as error:
                 # The database is unreachable (a restart, say). Twilio does not retry a webhook
                 # that failed with a 5xx unless told to, so the message is acknowledged and held
-                # here until the database answers again; the MessageSid is recorded then.
+                # until the database answers again; the MessageSid is recorded then.
                 logger.warning("SMS webhook held: database unreachable (%s)", type(error).__name__)
-                handling.close()
-                handling = self.handle_when_stored(
-                    app_holder["app"], on_new_message, message_sid, conversation, phone, body
-                )
-                first = True
-            if not first:
-                handling.close()
-                return twiml()  # a retried webhook: already handled
-            task = asyncio.create_task(handling)
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+                message = HeldSms(message_sid, conversation, phone, body, time.time())
+                await self.hold(app_holder["app"], on_new_message, message)
+                return twiml()
+            if first:  # else a retried webhook: already handled
+                app = app_holder["app"]
+                self._start(self.handle(app, on_new_message, conversation, phone, body))
             return twiml()
 
         @blueprint.route("/deliver", methods=["POST"])
@@ -285,37 +288,86 @@ class TwilioSmsInput(InputChannel):
             if params.get("MessageSid") and params.get("MessageStatus"):
                 await asyncio.to_thread(
                     store.update_delivery_status,
-                    params["MessageSid"], params["MessageStatus"], params.get("ErrorCode"),
+                    params["MessageSid"],
+                    params["MessageStatus"],
+                    params.get("ErrorCode"),
                 )
             return twiml()
 
         return blueprint
 
+    def _start(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def hold(
+        self,
+        app: Sanic,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message: HeldSms,
+    ) -> None:
+        """Keep a message the database could not take (in Redis, before Twilio hears 200),
+        and handle it once the database answers."""
+        try:
+            await self.held.add(message)
+        except held.UNAVAILABLE as error:  # still held here, as with one process
+            logger.error("SMS held in this replica only: Redis down (%s)", type(error).__name__)
+        self._start(self.handle_when_stored(app, on_new_message, message))
+
+    async def adopt_held(
+        self, app: Sanic, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> None:
+        """Now and then, take over the held messages of replicas that are gone."""
+        while True:
+            try:
+                for message in await self.held.adopt():
+                    logger.warning("Adopted an SMS held by a replica that stopped")
+                    self._start(self.handle_when_stored(app, on_new_message, message))
+            except held.UNAVAILABLE as error:
+                logger.warning("Held SMS: Redis unreachable (%s)", type(error).__name__)
+            await asyncio.sleep(held.ADOPT_EVERY_SECONDS)
+
     async def handle_when_stored(
         self,
         app: Sanic,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
-        message_sid: str,
-        conversation: str,
-        phone: str,
-        body: str,
+        message: HeldSms,
     ) -> None:
         """Record the MessageSid once the database answers again, then handle the message."""
-        deadline = time.monotonic() + DEFERRED_SECONDS
         delay = 0.5
         while True:
             await asyncio.sleep(delay)
+            # If Redis is down the lease may run out: an adopter and this replica both try.
+            with contextlib.suppress(*held.UNAVAILABLE):
+                await self.held.renew(message.message_sid)
             try:
-                first = await asyncio.to_thread(store.remember_inbound, message_sid, conversation)
+                first = await asyncio.to_thread(
+                    store.remember_inbound, message.message_sid, message.conversation
+                )
                 break
             except SQLAlchemyError as error:
-                if time.monotonic() > deadline:
-                    logger.error("SMS dropped: database unreachable for %.0f s (%s)",
-                                 DEFERRED_SECONDS, type(error).__name__)
+                if message.expired():
+                    logger.error(
+                        "SMS dropped: database unreachable for %.0f s (%s)",
+                        held.HOLD_SECONDS,
+                        type(error).__name__,
+                    )
+                    await self.release(message)
                     return
             delay = min(delay * 2, 5.0)
-        if first:  # not already handled by another replica meanwhile (a Twilio retry)
-            await self.handle(app, on_new_message, conversation, phone, body)
+        await self.release(message)  # the database has it now
+        if first:  # not already handled elsewhere (a Twilio retry, an adopter)
+            await self.handle(
+                app, on_new_message, message.conversation, message.phone, message.body
+            )
+
+    async def release(self, message: HeldSms) -> None:
+        """Forget a held message (recorded in the database, or given up)."""
+        try:
+            await self.held.release(message.message_sid)
+        except held.UNAVAILABLE as error:  # an adopter will find it recorded and stop
+            logger.warning("Held SMS not released: Redis down (%s)", type(error).__name__)
 
     async def handle(
         self,
@@ -405,6 +457,7 @@ class TwilioSmsInput(InputChannel):
         finally:
             if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
                 self._locks.pop(conversation, None)
+
     async def apologize(self, conversation: str, phone: str, body: str) -> None:
         """After a failed turn, send "try again in a moment" (in the message's language)."""
         try:
@@ -442,7 +495,7 @@ def tracker_language(tracker: Any, body: str) -> str:
 
 
 def is_opt_in_yes(body: str) -> bool:
-    """"YES" and its translations opt a number back in (only when it opted out)."""
+    """ "YES" and its translations opt a number back in (only when it opted out)."""
     return body.strip().strip(".!").casefold() in sms.OPT_IN_YES
 
 

@@ -13,16 +13,21 @@ Routes under `/webhooks/webchat/`:
 - `POST webhook` `{"session", "message", "label"?, "language"?}` -> `{"messages": [{"text",
   "buttons"}], "language", "erased"}`
 - `POST history` (or `GET history?session=`) -> `{"messages": [{"from", "text", "buttons"}],
-  "language"}`
-- `POST stream` `{"session"}` -> `{"ticket"}`; `GET events?ticket=` the SSE stream. A ticket
-  is single-use and short-lived, so the URL in an access log opens nothing.
+  "language", "pushed"}` (`pushed`: the id of the last message pushed so far)
+- `POST stream` `{"session"}` -> `{"ticket"}`; `GET events?ticket=&after=` the SSE stream. A
+  ticket is single-use and short-lived, so the URL in an access log opens nothing. Each
+  pushed message is an event with an id; the stream first replays the pushes after `after`
+  (or the `Last-Event-ID` header): the widget gives the last id it saw, or history's `pushed`,
+  so a reconnecting stream misses nothing.
 - `POST deliver` (**contract**, staff console): `Authorization: Bearer <API token>`,
-  `{"conversation_id", "text", "from": "staff"}` -> `{"delivered": <open streams>}`.
+  `{"conversation_id", "text", "from": "staff"}` -> `{"delivered": n}`, n > 0 when the
+  person has the chat open (with `make run` the open streams; with Redis the replicas that
+  hold one).
 
 The session is a long random value the widget keeps in localStorage: a bearer secret. The
 conversation id is a keyed hash of it, so a client can never pick another conversation.
-Pushed messages go to the streams open in this Rasa process (one process with `make run`;
-several replicas would need a shared publish/subscribe, such as Redis, behind `Streams`).
+Pushed messages and tickets live in this Rasa process with `make run`, and in Redis when
+`ANYDOOR_REDIS_URL` is set, so that every replica serves every stream (`channels.pushes`).
 """
 
 from __future__ import annotations
@@ -34,8 +39,6 @@ import json as jsonlib
 import logging
 import re
 import secrets
-import time
-from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -54,6 +57,16 @@ from bot.i18n import render
 from bot.language import SUPPORTED, conversation_language, detect
 from bot.privacy import secret_key
 from channels.erase import erase_conversation, erase_requested, visible
+from channels.pushes import (
+    CATCH_UP,
+    MAX_STREAMS_PER_CONVERSATION,
+    TICKET_SECONDS,
+    UNAVAILABLE,
+    Streams,
+    push_key,
+    streams_from_env,
+    valid_push_id,
+)
 from channels.webchat_page import chat_page, control_label
 from service.stack import api_token
 from service.widget import supported_language
@@ -67,8 +80,7 @@ MAX_MESSAGE_CHARS = 2000
 MAX_LABEL_CHARS = 200
 MAX_DELIVER_CHARS = 4000
 MAX_HISTORY = 300
-MAX_STREAMS_PER_CONVERSATION = 5
-TICKET_SECONDS = 60
+__all__ = ["MAX_STREAMS_PER_CONVERSATION", "TICKET_SECONDS", "Streams", "WebchatInput"]
 # A comment line keeps proxies and phones from dropping an idle stream.
 KEEPALIVE_SECONDS = 20
 # No cookies are used, so any agency page may call these routes.
@@ -161,55 +173,6 @@ def language_of(tracker: Any) -> str:
     return conversation_language(tracker.get_slot("language"), texts)
 
 
-class Streams:
-    """The open event streams of this process, by conversation, and their tickets."""
-
-    def __init__(self) -> None:
-        self._queues: defaultdict[str, set[asyncio.Queue[dict[str, Any] | None]]] = defaultdict(set)
-        self._tickets: dict[str, tuple[str, float]] = {}
-
-    def ticket(self, conversation: str) -> str:
-        """A single-use ticket that opens one stream of the conversation for a minute."""
-        now = time.monotonic()
-        for key in [k for k, (_, expiry) in self._tickets.items() if expiry < now]:
-            del self._tickets[key]
-        key = secrets.token_urlsafe(24)
-        self._tickets[key] = (conversation, now + TICKET_SECONDS)
-        return key
-
-    def redeem(self, ticket: str) -> str | None:
-        """The conversation a ticket opens, once; None when unknown or expired."""
-        conversation, expiry = self._tickets.pop(ticket, ("", 0.0))
-        return conversation if expiry >= time.monotonic() else None
-
-    def open(self, conversation: str) -> asyncio.Queue[dict[str, Any] | None] | None:
-        """A new queue for a stream of the conversation, or None when too many are open."""
-        if len(self._queues[conversation]) >= MAX_STREAMS_PER_CONVERSATION:
-            return None
-        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
-        self._queues[conversation].add(queue)
-        return queue
-
-    def close(self, conversation: str, queue: asyncio.Queue[dict[str, Any] | None]) -> None:
-        """Forget a stream that ended."""
-        self._queues[conversation].discard(queue)
-        if not self._queues[conversation]:
-            del self._queues[conversation]
-
-    def end_all(self) -> None:
-        """Tell every open stream to end (the server is stopping)."""
-        for queues in self._queues.values():
-            for queue in queues:
-                queue.put_nowait(None)
-
-    def push(self, conversation: str, message: dict[str, Any]) -> int:
-        """Send a message to every open stream of the conversation; how many there are."""
-        queues = self._queues.get(conversation, set())
-        for queue in queues:
-            queue.put_nowait(message)
-        return len(queues)
-
-
 class WebchatOutput(CollectingOutputChannel):
     """Collects a turn's replies; named so the NLG keeps the buttons."""
 
@@ -234,14 +197,17 @@ class WebchatPush(OutputChannel):
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         """Push text and buttons; custom messages (signals) are not for the person."""
         for item in shown([message]):
-            self.streams.push(recipient_id, {"from": "bot", **item})
+            try:
+                await self.streams.push(recipient_id, {"from": "bot", **item})
+            except UNAVAILABLE as error:
+                logger.error("Web chat push failed: Redis unreachable (%s)", type(error).__name__)
 
 
 class WebchatInput(InputChannel):
     """The `webchat` input channel."""
 
-    def __init__(self) -> None:
-        self.streams = Streams()
+    def __init__(self, streams: Streams | None = None) -> None:
+        self.streams = streams if streams is not None else streams_from_env()
 
     @classmethod
     def name(cls) -> str:
@@ -265,10 +231,11 @@ class WebchatInput(InputChannel):
         @blueprint.listener("before_server_start")
         async def remember_app(app: Sanic, _: Any) -> None:
             app_holder["app"] = app
+            await self.streams.start()
 
         @blueprint.listener("before_server_stop")
         async def end_streams(_: Sanic, __: Any) -> None:
-            self.streams.end_all()  # open streams would hold the shutdown up
+            await self.streams.stop()  # open streams would hold the shutdown up
 
         def agent() -> Any:
             return app_holder["app"].ctx.agent
@@ -304,10 +271,19 @@ class WebchatInput(InputChannel):
                 conversation = conversation_for(_session(session))
             except BadRequest as error:
                 return _bad(error)
+            try:
+                # Read first: a push after this read is replayed to the stream, not lost.
+                pushed = await self.streams.last_id(conversation)
+            except UNAVAILABLE:
+                pushed = "0-0"
             tracker = await agent().tracker_store.retrieve_full_tracker(conversation)
             events = tracker.events if tracker is not None else ()
             return json(
-                {"messages": history_of(events), "language": language_of(tracker)},
+                {
+                    "messages": history_of(events),
+                    "language": language_of(tracker),
+                    "pushed": pushed,
+                },
                 headers=CORS,
             )
 
@@ -317,14 +293,24 @@ class WebchatInput(InputChannel):
                 conversation = conversation_for(_session(_body(request).get("session")))
             except BadRequest as error:
                 return _bad(error)
-            return json({"ticket": self.streams.ticket(conversation)}, headers=CORS)
+            try:
+                ticket = await self.streams.ticket(conversation)
+            except UNAVAILABLE:
+                return json({"error": "unavailable"}, status=503, headers=CORS)
+            return json({"ticket": ticket}, headers=CORS)
 
         @blueprint.route("/events", methods=["GET"])
         async def events(request: Request) -> HTTPResponse | None:
-            conversation = self.streams.redeem(request.args.get("ticket") or "")
-            if conversation is None:
-                return json({"error": "bad_ticket"}, status=403, headers=CORS)
-            queue = self.streams.open(conversation)
+            after = valid_push_id(request.args.get("after")) or valid_push_id(
+                request.headers.get("Last-Event-ID")
+            )
+            try:
+                conversation = await self.streams.redeem(request.args.get("ticket") or "")
+                if conversation is None:
+                    return json({"error": "bad_ticket"}, status=403, headers=CORS)
+                queue = await self.streams.open(conversation)
+            except UNAVAILABLE:
+                return json({"error": "unavailable"}, status=503, headers=CORS)
             if queue is None:
                 return json({"error": "too_many_streams"}, status=429, headers=CORS)
             try:
@@ -333,18 +319,11 @@ class WebchatInput(InputChannel):
                     headers={**CORS, "Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
                 )
                 await response.send(": open\n\n")
-                while True:
-                    try:
-                        item = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
-                    except asyncio.TimeoutError:
-                        await response.send(": keepalive\n\n")
-                        continue
-                    if item is None:
-                        await response.eof()
-                        return None
-                    await response.send(f"data: {jsonlib.dumps(item)}\n\n")
+                await self.follow(response, conversation, queue, after)
+            except UNAVAILABLE as error:  # the widget reconnects and replays from its last id
+                logger.warning("Web chat stream ended: Redis down (%s)", type(error).__name__)
             finally:
-                self.streams.close(conversation, queue)
+                await self.streams.close(conversation, queue)
 
         @blueprint.route("/page", methods=["GET"])
         async def page(request: Request) -> HTTPResponse:
@@ -394,10 +373,38 @@ class WebchatInput(InputChannel):
                     raise BadRequest("bad_from")
             except BadRequest as error:
                 return json({"error": str(error)}, status=400)
-            delivered = self.streams.push(conversation, {"from": "staff", "text": text})
+            try:
+                delivered = await self.streams.push(conversation, {"from": "staff", "text": text})
+            except UNAVAILABLE as error:  # the console keeps it in the transcript
+                logger.error("Web chat push failed: Redis unreachable (%s)", type(error).__name__)
+                delivered = 0
             return json({"delivered": delivered})
 
         return blueprint
+
+    async def follow(
+        self, response: Any, conversation: str, queue: asyncio.Queue[Any], after: str | None
+    ) -> None:
+        """Send the pushes after `after` (from now, without one), then each new one, each
+        once and in order, until the server stops."""
+        last = after or await self.streams.last_id(conversation)
+        pending = await self.streams.since(conversation, last)
+        while True:
+            for push_id, message in pending:
+                if push_key(push_id) > push_key(last):  # replays overlap live pushes
+                    await response.send(f"id: {push_id}\ndata: {jsonlib.dumps(message)}\n\n")
+                    last = push_id
+            try:
+                item = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+            except asyncio.TimeoutError:
+                await response.send(": keepalive\n\n")
+                pending = []
+                continue
+            if item is None:
+                await response.eof()
+                return
+            # Redis (re)confirmed the subscription: whatever came meanwhile is in the log.
+            pending = await self.streams.since(conversation, last) if item is CATCH_UP else [item]
 
     async def exchange(
         self,

@@ -34,6 +34,21 @@ from service.stack import (
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/anydoor"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+# Thread pools a Rasa replica's numeric libraries may start (TensorFlow as Rasa reads it,
+# OpenMP, OpenBLAS, MKL). Replicas sharing one machine each get their share of its cores:
+# one pool per core per replica makes them fight over the cores instead.
+THREAD_VARIABLES = (
+    "TF_INTRA_OP_PARALLELISM_THREADS",
+    "TF_INTER_OP_PARALLELISM_THREADS",
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+)
+
+
+def rasa_threads(replicas: int, cores: int | None = None) -> int:
+    """Threads per numeric pool for each of `replicas` Rasa replicas on this machine."""
+    return max(1, (cores or os.cpu_count() or 1) // max(1, replicas))
 
 
 def reachable(url: str, default_port: int, timeout: float = 2.0) -> bool:
@@ -101,6 +116,9 @@ class ScaledStack(Stack):
 
     rasa_replicas: int = 2
     service_replicas: int = 2
+    # Threads per numeric pool in each Rasa replica (default: its share of the cores);
+    # a variable already set in the environment wins.
+    threads_per_rasa: int | None = None
     replica_ports: dict[str, int] = field(default_factory=dict)
     replica_processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
@@ -134,7 +152,11 @@ class ScaledStack(Stack):
         """Start one replica (not waiting for it)."""
         port = self.replica_ports[name]
         if name.startswith("rasa-"):
-            process = self._spawn(name, self.rasa_command(port))
+            env = self.environment()
+            threads = str(self.threads_per_rasa or rasa_threads(self.rasa_replicas))
+            for variable in THREAD_VARIABLES:
+                env.setdefault(variable, threads)
+            process = self._spawn(name, self.rasa_command(port), env=env)
         else:
             env = {**self.environment(), "ANYDOOR_SERVICE_PORT": str(port)}
             process = self._spawn(
@@ -158,7 +180,8 @@ class ScaledStack(Stack):
             os.killpg(process.pid, sig)
             process.wait(timeout=30)
 
-    def _balancer(self, name: str, port: int, replicas: list[str]) -> None:
+    def start_balancer(self, name: str, port: int, replicas: list[str]) -> None:
+        """Start a balancer on `port` over the named replicas (not waiting for it)."""
         command = [sys.executable, "-m", "service.balancer", "--port", str(port)]
         for replica in replicas:
             command += ["--backend", self.replica_url(replica)]
@@ -172,10 +195,10 @@ class ScaledStack(Stack):
         try:
             for name in self.service_names:
                 self.spawn_replica(name)
-            self._balancer("balancer-service", self.service_port, self.service_names)
+            self.start_balancer("balancer-service", self.service_port, self.service_names)
             for name in self.rasa_names:
                 self.spawn_replica(name)
-            self._balancer("balancer-rasa", self.rasa_port, self.rasa_names)
+            self.start_balancer("balancer-rasa", self.rasa_port, self.rasa_names)
             for name in [*self.service_names, *self.rasa_names]:
                 self.wait_replica(name, timeout)
             wait_for(f"{self.service_url}/health", 30, self.replica_processes["balancer-service"])
@@ -189,10 +212,10 @@ class ScaledStack(Stack):
             raise
 
 
-
 def replicas_of(stack: ScaledStack) -> str:
     """The replicas and their ports, for the start-up banner."""
     return ", ".join(f"{name} :{port}" for name, port in stack.replica_ports.items())
+
 
 def main() -> None:
     """Run the scaled stack in the foreground until Ctrl-C."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from types import SimpleNamespace
 from typing import Any
@@ -16,6 +17,7 @@ from sanic import Sanic
 
 from bot.signals import ERASE_SIGNAL
 from channels import webchat
+from channels.pushes import push_key
 from channels.webchat import WebchatInput, conversation_for, history_of
 from service.stack import ROOT
 
@@ -62,6 +64,7 @@ def erased(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def app(monkeypatch: pytest.MonkeyPatch, erased: list[str]) -> Sanic:
     monkeypatch.setenv("ANYDOOR_SECRET", "unit-test-secret")
     monkeypatch.setenv("ANYDOOR_API_TOKEN", TOKEN)
+    monkeypatch.delenv("ANYDOOR_REDIS_URL", raising=False)  # pushes in this process
     tracker_store = InMemoryTrackerStore(Domain.load(str(ROOT / "domain.yml")))
     rasa = FakeRasa(tracker_store)
     channel = WebchatInput()
@@ -251,37 +254,70 @@ def test_deliver_to_a_closed_page_reaches_no_stream(app: Sanic) -> None:
 
 
 def test_a_stream_ticket_opens_one_stream_once() -> None:
-    streams = webchat.Streams()
-    ticket = streams.ticket("webchat-1")
-    assert streams.redeem(ticket) == "webchat-1"
-    assert streams.redeem(ticket) is None
-    assert streams.redeem("made-up") is None
+    async def scenario() -> None:
+        streams = webchat.Streams()
+        ticket = await streams.ticket("webchat-1")
+        assert await streams.redeem(ticket) == "webchat-1"
+        assert await streams.redeem(ticket) is None
+        assert await streams.redeem("made-up") is None
+
+    asyncio.run(scenario())
 
 
 def test_pushed_messages_reach_every_open_stream_of_the_conversation_only() -> None:
-    streams = webchat.Streams()
-    first, second = streams.open("webchat-1"), streams.open("webchat-1")
-    other = streams.open("webchat-2")
-    assert first and second and other
-    assert streams.push("webchat-1", {"from": "staff", "text": "Hi"}) == 2
-    assert first.get_nowait() == second.get_nowait() == {"from": "staff", "text": "Hi"}
-    assert other.empty()
-    streams.close("webchat-1", first)
-    assert streams.push("webchat-1", {"text": "again"}) == 1
+    async def scenario() -> None:
+        streams = webchat.Streams()
+        first, second = await streams.open("webchat-1"), await streams.open("webchat-1")
+        other = await streams.open("webchat-2")
+        assert first and second and other
+        assert await streams.push("webchat-1", {"from": "staff", "text": "Hi"}) == 2
+        pushed = first.get_nowait()
+        assert pushed == second.get_nowait()
+        assert pushed[1] == {"from": "staff", "text": "Hi"}  # type: ignore[index]
+        assert other.empty()
+        await streams.close("webchat-1", first)
+        assert await streams.push("webchat-1", {"text": "again"}) == 1
+
+    asyncio.run(scenario())
+
+
+def test_pushes_are_kept_so_a_stream_that_comes_back_gets_what_it_missed() -> None:
+    async def scenario() -> None:
+        streams = webchat.Streams()
+        assert await streams.last_id("webchat-1") == "0-0"
+        for text in ["one", "two", "three"]:
+            assert await streams.push("webchat-1", {"text": text}) == 0  # nobody is connected
+        await streams.push("webchat-2", {"text": "not yours"})
+        kept = await streams.since("webchat-1", "0-0")
+        assert [message["text"] for _, message in kept] == ["one", "two", "three"]
+        ids = [push_id for push_id, _ in kept]
+        assert ids == sorted(ids, key=push_key) and len(set(ids)) == 3
+        assert [m["text"] for _, m in await streams.since("webchat-1", ids[0])] == ["two", "three"]
+        assert await streams.since("webchat-1", ids[-1]) == []
+        assert await streams.last_id("webchat-1") == ids[-1]
+
+    asyncio.run(scenario())
 
 
 def test_every_open_stream_is_told_to_end_when_the_server_stops() -> None:
-    streams = webchat.Streams()
-    first, other = streams.open("webchat-1"), streams.open("webchat-2")
-    streams.end_all()
-    assert first and other and first.get_nowait() is None and other.get_nowait() is None
+    async def scenario() -> None:
+        streams = webchat.Streams()
+        first, other = await streams.open("webchat-1"), await streams.open("webchat-2")
+        await streams.stop()
+        assert first and other and first.get_nowait() is None and other.get_nowait() is None
+
+    asyncio.run(scenario())
 
 
 def test_a_conversation_cannot_open_endless_streams() -> None:
-    streams = webchat.Streams()
-    opened = [streams.open("webchat-1") for _ in range(webchat.MAX_STREAMS_PER_CONVERSATION)]
-    assert all(opened)
-    assert streams.open("webchat-1") is None
+    async def scenario() -> None:
+        streams = webchat.Streams()
+        limit = webchat.MAX_STREAMS_PER_CONVERSATION
+        opened = [await streams.open("webchat-1") for _ in range(limit)]
+        assert all(opened)
+        assert await streams.open("webchat-1") is None
+
+    asyncio.run(scenario())
 
 
 def test_events_without_a_valid_ticket_are_refused(app: Sanic) -> None:

@@ -97,6 +97,7 @@
 
   var root = el("div", { "class": "ad " + (data.position === "left" ? "ad-start" : "ad-end") });
   var L = {}, info = {}, stream = null, retryIn = 2000, loaded = false, queue = Promise.resolve();
+  var seen = "0-0"; // the last pushed message shown: a new stream replays those after it
   var session = store("session");
   var language = store("language") || data.lang || document.documentElement.lang || "en";
   var launch, panel, title, closer, tools, human, erase, picker, pickLabel, log, typing, replies,
@@ -233,6 +234,7 @@
         typing.textContent = "";
         if (got.erased) {
           session = newSession();
+          seen = "0-0";
           closeStream();
           log.textContent = "";
         }
@@ -259,11 +261,13 @@
     if (stream || !session || !window.EventSource) return;
     stream = true;
     post("stream", { session: session }).then(function (got) {
-      var source = new EventSource(CHAT + "events?ticket=" + encodeURIComponent(got.ticket));
+      var source = new EventSource(CHAT + "events?ticket=" + encodeURIComponent(got.ticket) +
+        "&after=" + encodeURIComponent(seen));
       stream = source;
       source.onopen = function () { retryIn = 2000; };
       source.onmessage = function (e) {
         var m = JSON.parse(e.data);
+        if (e.lastEventId) seen = e.lastEventId;
         add(m.from || "bot", m.text);
         if (m.buttons && m.buttons.length) quick(m.buttons);
         if (panel.hidden) launch.classList.add("ad-unread");
@@ -285,6 +289,7 @@
     log.setAttribute("aria-busy", "true");
     return post("history", { session: session }).then(function (got) {
       log.textContent = "";
+      seen = got.pushed || "0-0";
       show(got.messages);
       if (!got.messages.length) intro();
       if (got.language !== language && got.messages.length) return labels(got.language);
