@@ -63,16 +63,25 @@ def database_url() -> Iterator[str]:
     drop_database(url)
 
 
-@pytest.fixture(scope="session")
-def redis_prefix() -> Iterator[str]:
-    """This run's Redis key prefix (alphanumeric, as Rasa wants); its keys go at the end."""
+def own_redis_keys(name: str) -> Iterator[str]:
+    """A Redis key prefix of one test's (or module's) own, alphanumeric as Rasa wants; its
+    keys are deleted at the end. Skips the test when Redis is not reachable."""
+    problem = _redis_problem()
+    if problem:
+        pytest.skip(problem)
     import redis
 
-    prefix = f"anydoorscale{uuid.uuid4().hex[:10]}"
+    prefix = f"anydoor{name}{uuid.uuid4().hex[:10]}"
     yield prefix
     client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(f"{prefix}*"):
         client.delete(key)
+
+
+@pytest.fixture(scope="session")
+def redis_prefix() -> Iterator[str]:
+    """This run's Redis key prefix; its keys go at the end."""
+    yield from own_redis_keys("scale")
 
 
 @pytest.fixture(scope="session")

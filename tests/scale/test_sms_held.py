@@ -26,7 +26,7 @@ from bot import store
 from channels import held
 from channels.held import HeldInRedis, HeldSms
 from channels.twilio_sms import SmsSettings, TwilioSmsInput
-from tests.scale.conftest import REDIS_URL, _redis_problem
+from tests.scale.conftest import REDIS_URL, own_redis_keys
 
 pytestmark = pytest.mark.scale
 
@@ -68,16 +68,7 @@ def database(monkeypatch: pytest.MonkeyPatch) -> FakeDatabase:
 @pytest.fixture
 def prefix() -> Iterator[str]:
     """A Redis key prefix of this test's own; its keys go at the end."""
-    problem = _redis_problem()
-    if problem:
-        pytest.skip(problem)
-    import redis
-
-    prefix = f"anydoorheld{uuid.uuid4().hex[:10]}"
-    yield prefix
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}*"):
-        client.delete(key)
+    yield from own_redis_keys("held")
 
 
 def raw_held(prefix: str) -> dict[str, str]:

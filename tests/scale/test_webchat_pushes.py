@@ -29,7 +29,7 @@ import pytest
 from channels.pushes import CATCH_UP, RedisStreams, push_key
 from channels.webchat import conversation_for
 from service.stack import ROOT, free_port, wait_for
-from tests.scale.conftest import REDIS_URL, _redis_problem
+from tests.scale.conftest import REDIS_URL, own_redis_keys
 
 pytestmark = pytest.mark.scale
 
@@ -46,16 +46,7 @@ def _spawn(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
 @pytest.fixture(scope="module")
 def prefix() -> Iterator[str]:
     """A Redis key prefix of this module's own; its keys go at the end."""
-    problem = _redis_problem()
-    if problem:
-        pytest.skip(problem)
-    import redis
-
-    prefix = f"anydoorpush{uuid.uuid4().hex[:10]}"
-    yield prefix
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}*"):
-        client.delete(key)
+    yield from own_redis_keys("push")
 
 
 @pytest.fixture(scope="module")
