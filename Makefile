@@ -58,7 +58,7 @@ catalogs: $(STAMP)
 # Trains only when the training data or config changed since the last model.
 train: $(MODEL)
 $(MODEL): $(TRAINING) $(STAMP)
-	@echo "Training the model (about a minute)..."
+	@echo "Training the model (about 2 minutes)..."
 	@$(RASA) train --fixed-model-name anydoor --out models --quiet
 	@touch $@
 
