@@ -17,9 +17,9 @@ and the fallback classifier after it compare with their thresholds.
 Chosen by measurement (bench/nlu.py): DIET (no transformer layers, 100 epochs) on count
 features scored 79-88% per language on the held-out split and took 14 minutes to train on 2
 cores; this model scored 84-92% on the same data and trained in 20 s (about 2 minutes on the
-16,700 examples of today). On 5-fold
-cross-validation the third feature set added 0.8 points, and C=300 (over 100) 0.4 more. The model is
-stored as plain JSON and NumPy arrays, nothing pickled.
+16,700 examples of today). On 5-fold cross-validation the third feature set added 0.8
+points, and C=300 (over 100) 0.4 more. The model is stored as plain JSON and NumPy arrays,
+nothing pickled.
 """
 
 from __future__ import annotations
