@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -60,10 +61,14 @@ def _word_ngrams(tokens: list[str]) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 
+def _text(message: Message) -> str:
+    return message.get(TEXT) or ""
+
+
 def _words(message: Message) -> list[str]:
     """The tokenizer's tokens of the message, folded."""
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    return [fold(token.text) for token in tokens] or fold(message.get(TEXT) or "").split()
+    return [fold(token.text) for token in tokens] or fold(_text(message)).split()
 
 
 def _char_vectorizer(**kwargs: Any) -> TfidfVectorizer:
@@ -80,11 +85,23 @@ def _word_vectorizer(**kwargs: Any) -> TfidfVectorizer:
     return TfidfVectorizer(analyzer=_word_ngrams, sublinear_tf=True, lowercase=False, **kwargs)
 
 
-VECTORIZERS = {
-    "chars": _char_vectorizer,
-    "words": _word_vectorizer,
-    "accented": _char_vectorizer,
+# Each feature set: how to make its vectorizer, and what of a message it reads.
+VECTORIZERS: dict[str, tuple[Callable[..., TfidfVectorizer], Callable[[Message], Any]]] = {
+    "chars": (_char_vectorizer, lambda message: fold(_text(message))),
+    "words": (_word_vectorizer, _words),
+    "accented": (_char_vectorizer, lambda message: _lower(_text(message))),
 }
+
+
+def _features(
+    vectorizers: dict[str, TfidfVectorizer], messages: list[Message], fit: bool = False
+) -> scipy.sparse.csr_matrix:
+    """The messages' three feature sets side by side (fitting the vectorizers first if asked)."""
+    parts = []
+    for name, vectorizer in vectorizers.items():
+        inputs = [VECTORIZERS[name][1](message) for message in messages]
+        parts.append(vectorizer.fit_transform(inputs) if fit else vectorizer.transform(inputs))
+    return scipy.sparse.hstack(parts).tocsr()
 
 
 @DefaultV1Recipe.register(
@@ -130,20 +147,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         """Fit the vectorizers and the regression on every intent example."""
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
         labels = [m.get("intent") for m in examples]
-        chars, words, accented = _char_vectorizer(), _word_vectorizer(), _char_vectorizer()
-        features = scipy.sparse.hstack(
-            [
-                chars.fit_transform([fold(m.get(TEXT)) for m in examples]),
-                words.fit_transform([_words(m) for m in examples]),
-                accented.fit_transform([_lower(m.get(TEXT)) for m in examples]),
-            ]
-        ).tocsr()
+        vectorizers = {name: make() for name, (make, _) in VECTORIZERS.items()}
+        features = _features(vectorizers, examples, fit=True)
         regression = LogisticRegression(C=float(self.config["C"]), max_iter=3000)
         regression.fit(features, labels)
         self._model = {
-            "chars": chars,
-            "words": words,
-            "accented": accented,
+            "vectorizers": vectorizers,
             "coef": regression.coef_,
             "intercept": regression.intercept_,
             "classes": [str(c) for c in regression.classes_],
@@ -156,10 +165,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         with self._storage.write_to(self._resource) as directory:
             vocabularies = {
                 name: {
-                    "vocabulary": {k: int(v) for k, v in self._model[name].vocabulary_.items()},
-                    "idf": self._model[name].idf_.tolist(),
+                    "vocabulary": {k: int(v) for k, v in vectorizer.vocabulary_.items()},
+                    "idf": vectorizer.idf_.tolist(),
                 }
-                for name in VECTORIZERS
+                for name, vectorizer in self._model["vectorizers"].items()
             }
             (directory / "vectorizers.json").write_text(
                 json.dumps(vocabularies, ensure_ascii=False), encoding="utf-8"
@@ -188,22 +197,17 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 }
         except (ValueError, FileNotFoundError):
             return cls(config, model_storage, resource)
-        for name, make in VECTORIZERS.items():
+        model["vectorizers"] = {}
+        for name, (make, _) in VECTORIZERS.items():
             vectorizer = make(vocabulary=stored[name]["vocabulary"])
             vectorizer.idf_ = np.asarray(stored[name]["idf"])
-            model[name] = vectorizer
+            model["vectorizers"][name] = vectorizer
         return cls(config, model_storage, resource, model)
 
     def probabilities(self, messages: list[Message]) -> np.ndarray:
         """Each message's probability per intent, in the order of `classes`."""
         assert self._model is not None
-        features = scipy.sparse.hstack(
-            [
-                self._model["chars"].transform([fold(m.get(TEXT) or "") for m in messages]),
-                self._model["words"].transform([_words(m) for m in messages]),
-                self._model["accented"].transform([_lower(m.get(TEXT) or "") for m in messages]),
-            ]
-        ).tocsr()
+        features = _features(self._model["vectorizers"], messages)
         scores = features @ self._model["coef"].T + self._model["intercept"]
         scores = np.asarray(scores) - np.max(scores, axis=1, keepdims=True)
         exp = np.exp(scores)
